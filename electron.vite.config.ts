@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * One main build with three entries (the Electron app, the web shell and the CLI) over the same engine; a
+ * CommonJS preload, since sandboxed preloads cannot be ES modules; and the Svelte renderer shared by Electron and
+ * the web shell.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/main.ts'),
+          cli: resolve('src/main/cli/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [svelte()],
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } from '../../shared/api';
+import { ApiError } from '../../shared/errors';
+import type { Engine } from '../engine';
+
+/** Output of a command: `json` for --json, `text` for people. */
+export interface CommandOutput {
+  json: unknown;
+  text: string;
+}
+
+export interface CliOption {
+  name: string;
+  type: 'string' | 'boolean';
+  description: string;
+  valueName?: string;
+}
+
+export interface CliCommand {
+  path: readonly string[];
+  positionals: readonly string[];
+  summary: string;
+  description?: string;
+  options: readonly CliOption[];
+  run(ctx: CommandContext): Promise<CommandOutput>;
+}
+
+export interface CommandContext {
+  engine: Engine;
+  args: readonly string[];
+  options: Record<string, string | boolean | undefined>;
+  cwd: string;
+}
+
+/** Runs one API call through the engine's validation, turning a typed error into an exception. */
+export async function call<M extends ApiMethodName>(engine: Engine, method: M, params: ApiInput<M>): Promise<ApiOutput<M>> {
+  const result = await engine.call(method, params);
+  if (!result.ok) throw ApiError.fromData(result.error);
+  return result.value as ApiOutput<M>;
+}
+
+export const COMMANDS: readonly CliCommand[] = [
+  {
+    path: ['project', 'new'],
+    positionals: ['dir'],
+    summary: 'Create a project folder (".reelsmith" is appended when missing)',
+    options: [{ name: 'name', type: 'string', valueName: 'N', description: 'Project name (default: the folder name)' }],
+    async run({ engine, args, options, cwd }) {
+      const name = typeof options.name === 'string' ? options.name : undefined;
+      const state = await call(engine, 'project.create', {
+        path: path.resolve(cwd, args[0]!),
+        ...(name === undefined ? {} : { name }),
+      });
+      await call(engine, 'project.close', undefined);
+      return { json: projectSummary(state), text: `Created “${state.document.name}” at ${state.path}` };
+    },
+  },
+  {
+    path: ['project', 'info'],
+    positionals: ['dir'],
+    summary: 'Show a project without opening it',
+    options: [],
+    async run({ engine, args, cwd }) {
+      const info = await call(engine, 'project.info', { path: path.resolve(cwd, args[0]!) });
+      return { json: info, text: formatInfo(info) };
+    },
+  },
+  {
+    path: ['project', 'backups'],
+    positionals: ['dir'],
+    summary: 'List the backups of a project, newest first',
+    options: [],
+    async run({ engine, args, cwd }) {
+      const backups = await call(engine, 'project.listBackups', { path: path.resolve(cwd, args[0]!) });
+      const text =
+        backups.length === 0
+          ? 'No backups yet.'
+          : backups.map((b) => `${b.id}  ${b.savedAt}  ${b.bytes} bytes${b.valid ? '' : '  (damaged)'}`).join('\n');
+      return { json: backups, text };
+    },
+  },
+  {
+    path: ['project', 'restore'],
+    positionals: ['dir', 'backup'],
+    summary: 'Put a backup in place of project.json (the current file is kept aside)',
+    options: [],
+    async run({ engine, args, cwd }) {
+      const state = await call(engine, 'project.restoreBackup', { path: path.resolve(cwd, args[0]!), backupId: args[1]! });
+      await call(engine, 'project.close', undefined);
+      return { json: projectSummary(state), text: `Restored “${state.document.name}” from ${args[1]}` };
+    },
+  },
+  {
+    path: ['version'],
+    positionals: [],
+    summary: 'Print the Reelsmith version',
+    options: [],
+    async run({ engine }) {
+      const info = await call(engine, 'app.info', undefined);
+      const json = { name: info.name, version: info.version, node: process.versions.node, platform: info.platform, arch: info.arch };
+      return { json, text: `reelsmith ${info.version} (node ${process.versions.node}, ${info.platform} ${info.arch})` };
+    },
+  },
+];
+
+function projectSummary(state: ProjectState) {
+  return { path: state.path, id: state.document.id, name: state.document.name, createdAt: state.document.createdAt };
+}
+
+function formatInfo(info: ProjectInfo): string {
+  const { frameRate, frameSize, sampleRate } = info.settings;
+  const fps = frameRate.den === 1 ? `${frameRate.num}` : (frameRate.num / frameRate.den).toFixed(3);
+  const rows: [string, string][] = [
+    ['Name', info.name],
+    ['Path', info.path],
+    ['Created', info.createdAt],
+    ['Modified', info.modifiedAt],
+    ['Schema', String(info.schemaVersion)],
+    ['Defaults', `${frameSize.width}x${frameSize.height} @ ${fps} fps, ${sampleRate} Hz`],
+    ['Sequences', String(info.sequenceCount)],
+    ['Backups', String(info.backups)],
+    ['Lock', info.lockedBy ? `open in process ${info.lockedBy.pid} on ${info.lockedBy.host} since ${info.lockedBy.since}` : 'not open anywhere'],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n');
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../engine';
+import { runCli } from './run-cli';
+
+let root: string;
+let engine: Engine;
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-cli-'));
+  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root });
+});
+afterEach(async () => {
+  await engine.dispose();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, engine, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: root,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('reelsmith CLI', () => {
+  it('creates a project relative to the working folder and leaves it unlocked', async () => {
+    const run = await cli('project', 'new', 'Talk', '--name', 'Episode 1');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`Created “Episode 1” at ${path.join(root, 'Talk.reelsmith')}`);
+    const info = await cli('project', 'info', 'Talk.reelsmith', '--json');
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'Episode 1', lockedBy: null, sequenceCount: 0 });
+  });
+
+  it('prints exactly one JSON document with --json', async () => {
+    const run = await cli('project', 'new', 'A', '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'A', path: path.join(root, 'A.reelsmith') });
+    const version = await cli('version', '--json');
+    expect(JSON.parse(version.stdout)).toMatchObject({ name: 'Reelsmith', version: expect.any(String) });
+  });
+
+  it('fails with one human line on stderr and a non-zero exit', async () => {
+    await cli('project', 'new', 'A');
+    const again = await cli('project', 'new', 'A');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^reelsmith: A project already exists at .*A\.reelsmith\. Open it instead\.\n$/);
+    const missing = await cli('project', 'info', 'nowhere', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(JSON.parse(missing.stdout)).toEqual({ error: { code: 'PROJECT_NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('lists backups and restores one over a damaged project.json', async () => {
+    await cli('project', 'new', 'Talk');
+    const file = path.join(root, 'Talk.reelsmith', 'project.json');
+    await fs.writeFile(file, '{"schemaVersion":1,');
+    const list = await cli('project', 'backups', 'Talk.reelsmith', '--json');
+    const backups = JSON.parse(list.stdout) as { id: string; valid: boolean }[];
+    expect(backups).toHaveLength(1);
+    expect(backups[0]!.valid).toBe(true);
+    const restored = await cli('project', 'restore', 'Talk.reelsmith', backups[0]!.id);
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ name: 'Talk' });
+  });
+
+  it('reports usage mistakes with exit code 2', async () => {
+    expect((await cli('project', 'new')).code).toBe(2);
+    expect((await cli('project', 'new', 'x', '--colour', 'red')).code).toBe(2);
+    const group = await cli('project');
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain('needs one of: new, info, backups, restore');
+    expect((await cli('teleport')).stderr).toContain('unknown command “teleport”');
+  });
+
+  it('documents every command with --help', async () => {
+    const general = await cli('--help');
+    expect(general.code).toBe(0);
+    for (const line of ['project new <dir>', 'project info <dir>', 'version']) expect(general.stdout).toContain(line);
+    const one = await cli('project', 'new', '--help');
+    expect(one.stdout).toContain('Usage: reelsmith project new <dir> [--name N] [--json]');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { migrateProject, NewerSchemaError, type Migration } from './migrations';
+
+describe('migrateProject', () => {
+  const migrations: Migration[] = [
+    { from: 1, migrate: (doc) => ({ ...doc, title: doc.name }) },
+    { from: 2, migrate: ({ title, ...rest }) => ({ ...rest, label: String(title).toUpperCase() }) },
+  ];
+
+  it('runs each step in order up to the target version', () => {
+    const { doc, migratedFrom } = migrateProject({ schemaVersion: 1, name: 'talk' }, migrations, 3);
+    expect(doc).toEqual({ schemaVersion: 3, name: 'talk', label: 'TALK' });
+    expect(migratedFrom).toBe(1);
+  });
+
+  it('leaves a current document alone', () => {
+    const input = { schemaVersion: 3, name: 'x' };
+    expect(migrateProject(input, migrations, 3)).toEqual({ doc: input, migratedFrom: null });
+  });
+
+  it('refuses a document from a newer version', () => {
+    expect(() => migrateProject({ schemaVersion: 4 }, migrations, 3)).toThrow(NewerSchemaError);
+  });
+
+  it('refuses a document without a usable version or with a gap in the chain', () => {
+    expect(() => migrateProject({ name: 'x' }, migrations, 3)).toThrow(/schemaVersion/);
+    expect(() => migrateProject({ schemaVersion: 0 }, migrations, 3)).toThrow(/schemaVersion/);
+    expect(() => migrateProject({ schemaVersion: 1 }, [migrations[1]!], 3)).toThrow(/no migration from schema version 1/);
+  });
+});

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  FrameRateSchema,
+  FrameSizeSchema,
+  ProjectDocumentSchema,
+  ProjectNameSchema,
+} from './project/document';
+
+/**
+ * The one API every shell speaks: Electron IPC, the web shell's WebSocket and the CLI all call these methods, and
+ * the engine validates every call against the input schema before anything runs.
+ */
+
+const PathSchema = z
+  .string()
+  .min(1, 'A path cannot be empty')
+  .max(4096, 'A path is at most 4096 characters')
+  .refine((p) => !p.includes('\0'), 'A path cannot contain NUL characters');
+
+const NoParams = z.object({}).strict().optional();
+
+export const SHELLS = ['electron', 'web', 'cli', 'test'] as const;
+export type ShellKind = (typeof SHELLS)[number];
+
+export const AppInfoSchema = z.object({
+  name: z.literal('Reelsmith'),
+  version: z.string(),
+  shell: z.enum(SHELLS),
+  platform: z.string(),
+  arch: z.string(),
+  pathSeparator: z.enum(['/', '\\']),
+  projectsDir: z.string(),
+  configDir: z.string(),
+  capabilities: z.object({ folderDialog: z.boolean() }),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const RecentProjectSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.iso.datetime(),
+  exists: z.boolean(),
+});
+export type RecentProject = z.infer<typeof RecentProjectSchema>;
+
+export const HistoryStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+
+export const SaveStateSchema = z.object({
+  dirty: z.boolean(),
+  saving: z.boolean(),
+  lastSavedAt: z.iso.datetime().nullable(),
+  error: z.string().nullable(),
+});
+export type SaveState = z.infer<typeof SaveStateSchema>;
+
+export const ProjectStateSchema = z.object({
+  path: z.string(),
+  document: ProjectDocumentSchema,
+  history: HistoryStateSchema,
+  save: SaveStateSchema,
+});
+export type ProjectState = z.infer<typeof ProjectStateSchema>;
+
+export const BackupSchema = z.object({
+  id: z.string(),
+  savedAt: z.iso.datetime(),
+  bytes: z.number().int(),
+  valid: z.boolean(),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+export const ProjectInfoSchema = z.object({
+  path: z.string(),
+  id: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  createdAt: z.string(),
+  modifiedAt: z.string(),
+  sequenceCount: z.number().int(),
+  settings: ProjectDocumentSchema.shape.settings,
+  lockedBy: z.object({ host: z.string(), pid: z.number().int(), since: z.string() }).nullable(),
+  backups: z.number().int(),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
+  return { input, output, summary };
+}
+
+export const apiMethods = {
+  'app.info': method(NoParams, AppInfoSchema, 'Version, platform and where projects live'),
+  'dialog.pickFolder': method(
+    z.object({ title: z.string().max(200).optional() }).strict().default({}),
+    z.object({ path: z.string().nullable() }),
+    'Ask the user for a folder with the native dialog (Electron only)',
+  ),
+  'recent.list': method(NoParams, z.array(RecentProjectSchema), 'Recently opened projects, newest first'),
+  'recent.remove': method(
+    z.object({ path: PathSchema }).strict(),
+    z.array(RecentProjectSchema),
+    'Forget a project in the recent list (the folder is untouched)',
+  ),
+  'project.create': method(
+    z.object({ path: PathSchema, name: ProjectNameSchema.optional() }).strict(),
+    ProjectStateSchema,
+    'Create a project folder (".reelsmith" is appended when missing) and open it',
+  ),
+  'project.open': method(
+    z.object({ path: PathSchema }).strict(),
+    ProjectStateSchema,
+    'Open a project folder or its project.json',
+  ),
+  'project.info': method(
+    z.object({ path: PathSchema }).strict(),
+    ProjectInfoSchema,
+    'Read a project without opening or locking it',
+  ),
+  'project.current': method(NoParams, ProjectStateSchema.nullable(), 'The open project, if any'),
+  'project.save': method(NoParams, ProjectStateSchema, 'Write the open project to disk now'),
+  'project.close': method(NoParams, z.null(), 'Save and close the open project'),
+  'project.undo': method(NoParams, ProjectStateSchema, 'Undo the last edit'),
+  'project.redo': method(NoParams, ProjectStateSchema, 'Redo the last undone edit'),
+  'project.rename': method(z.object({ name: ProjectNameSchema }).strict(), ProjectStateSchema, 'Rename the project'),
+  'project.updateSettings': method(
+    z
+      .object({
+        frameRate: FrameRateSchema.optional(),
+        frameSize: FrameSizeSchema.optional(),
+        sampleRate: z.union([z.literal(44100), z.literal(48000)]).optional(),
+      })
+      .strict(),
+    ProjectStateSchema,
+    'Change the project defaults for new sequences',
+  ),
+  'project.listBackups': method(
+    z.object({ path: PathSchema }).strict(),
+    z.array(BackupSchema),
+    'Backups of a project, newest first',
+  ),
+  'project.restoreBackup': method(
+    z.object({ path: PathSchema, backupId: z.string().regex(/^[\w.-]+$/).max(200) }).strict(),
+    ProjectStateSchema,
+    'Replace project.json with a backup (the current file is kept aside) and open the project',
+  ),
+  'sequence.create': method(
+    z.object({ name: ProjectNameSchema.optional() }).strict().default({}),
+    ProjectStateSchema,
+    'Add an empty sequence with the project defaults',
+  ),
+  'sequence.rename': method(
+    z.object({ id: z.string().min(1).max(64), name: ProjectNameSchema }).strict(),
+    ProjectStateSchema,
+    'Rename a sequence',
+  ),
+  'sequence.delete': method(
+    z.object({ id: z.string().min(1).max(64) }).strict(),
+    ProjectStateSchema,
+    'Delete a sequence',
+  ),
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type ApiMethodName = keyof ApiMethods;
+export type ApiInput<M extends ApiMethodName> = z.input<ApiMethods[M]['input']>;
+export type ApiParsedInput<M extends ApiMethodName> = z.output<ApiMethods[M]['input']>;
+export type ApiOutput<M extends ApiMethodName> = z.output<ApiMethods[M]['output']>;
+
+export function isApiMethodName(name: string): name is ApiMethodName {
+  return Object.hasOwn(apiMethods, name);
+}
+
+/** Events pushed from the engine to every connected client. */
+export const apiEvents = {
+  'project.changed': z.object({ state: ProjectStateSchema.nullable() }),
+  'recent.changed': z.object({ recent: z.array(RecentProjectSchema) }),
+} as const;
+
+export type ApiEvents = typeof apiEvents;
+export type ApiEventName = keyof ApiEvents;
+export type ApiEventPayload<E extends ApiEventName> = z.output<ApiEvents[E]>;
+export type ApiEvent = { [E in ApiEventName]: { event: E; payload: ApiEventPayload<E> } }[ApiEventName];
+
+/** The largest call the engine accepts, measured as JSON. Larger calls get PAYLOAD_TOO_LARGE. */
+export const MAX_CALL_BYTES = 1024 * 1024;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The version of `project.json` this build writes. Older versions are migrated on open; newer ones are refused. */
+export const PROJECT_SCHEMA_VERSION = 1;
+
+export const FrameRateSchema = z.object({
+  num: z.number().int().min(1).max(1_000_000),
+  den: z.number().int().min(1).max(1_000_000),
+});
+export type FrameRate = z.infer<typeof FrameRateSchema>;
+
+export const FrameSizeSchema = z.object({
+  width: z.number().int().min(16).max(16384).multipleOf(2),
+  height: z.number().int().min(16).max(16384).multipleOf(2),
+});
+export type FrameSize = z.infer<typeof FrameSizeSchema>;
+
+export const ProjectNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty')
+  .max(120, 'A name is at most 120 characters');
+
+export const ProjectSettingsSchema = z.object({
+  frameRate: FrameRateSchema,
+  frameSize: FrameSizeSchema,
+  sampleRate: z.union([z.literal(44100), z.literal(48000)]),
+});
+export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
+
+export const SequenceSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: ProjectNameSchema,
+  frameRate: FrameRateSchema,
+  frameSize: FrameSizeSchema,
+  createdAt: z.iso.datetime(),
+});
+export type Sequence = z.infer<typeof SequenceSchema>;
+
+export const ProjectDocumentSchema = z.object({
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  id: z.string().min(1).max(64),
+  name: ProjectNameSchema,
+  createdAt: z.iso.datetime(),
+  modifiedAt: z.iso.datetime(),
+  settings: ProjectSettingsSchema,
+  sequences: z.array(SequenceSchema),
+});
+export type ProjectDocument = z.infer<typeof ProjectDocumentSchema>;
+
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
+  frameRate: { num: 30, den: 1 },
+  frameSize: { width: 1920, height: 1080 },
+  sampleRate: 48000,
+};
+
+export function newProjectDocument(input: { id: string; name: string; now: string }): ProjectDocument {
+  return {
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    id: input.id,
+    name: input.name,
+    createdAt: input.now,
+    modifiedAt: input.now,
+    settings: DEFAULT_PROJECT_SETTINGS,
+    sequences: [],
+  };
+}
