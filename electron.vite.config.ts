@@ -30,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -14,3 +14,16 @@ export interface ReelsmithBridge {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   onShellCommand(listener: (command: ShellCommand) => void): () => void;
 }
+
+/**
+ * The three IPC channels between the preload and the Electron main process. Both sides import these names; nothing
+ * else crosses the process boundary.
+ */
+export const IPC_CHANNELS = {
+  /** renderer → main, `ipcRenderer.invoke(call, method, params)`, answered with a CallResult. */
+  call: 'reelsmith:call',
+  /** main → renderer, one ApiEvent per message. */
+  event: 'reelsmith:event',
+  /** main → renderer, one ShellCommand per message (menu actions that need the renderer's UI). */
+  command: 'reelsmith:command',
+} as const;

@@ -17,7 +17,7 @@ export type ResultMessage = { type: 'result'; id: number | null } & CallResult;
 export type EventMessage = { type: 'event' } & ApiEvent;
 export type ServerMessage = ResultMessage | EventMessage;
 
-export const ServerMessageSchema = z.discriminatedUnion('type', [
+export const ServerMessageSchema = z.union([
   z.object({
     type: z.literal('result'),
     id: z.number().int().nullable(),

@@ -81,7 +81,7 @@ describe('EditHistory', () => {
           frameRate: fc.option(fc.record({ num: fc.integer({ min: 1, max: 120 }), den: fc.constant(1) }), { nil: undefined }),
           sampleRate: fc.option(fc.constantFrom(44100 as const, 48000 as const), { nil: undefined }),
         }),
-        fc.nat({ maxValue: 5 }).map((index) => ({ type: 'sequence.insert' as const, sequence: sequence(`n${ids.length}-${index}`), index })),
+        fc.nat({ max: 5 }).map((index) => ({ type: 'sequence.insert' as const, sequence: sequence(`n${ids.length}-${index}`), index })),
         ...(ids.length > 0
           ? [
               fc.constantFrom(...ids).map((id) => ({ type: 'sequence.remove' as const, id })),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ApiError } from '../../../shared/errors';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { LOCK_FILE } from './project-folder';
+import { processIsAlive } from '../system/process-alive';
 
 /**
  * One writer per project: the lock file names the instance holding it and is refreshed on a heartbeat. A lock is
@@ -131,14 +132,4 @@ export function isStale(holder: LockRecord, options: Required<LockOptions>): boo
   if (holder.host === options.host && !options.isProcessAlive(holder.pid)) return true;
   const beat = Date.parse(holder.heartbeatAt);
   return Number.isNaN(beat) || options.now().getTime() - beat > STALE_AFTER_MS;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM means the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

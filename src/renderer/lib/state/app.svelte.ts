@@ -1,0 +1,226 @@
+import { BackupSchema, type AppInfo, type Backup, type ProjectState, type RecentProject } from '../../../shared/api';
+import type { ShellCommand } from '../../../shared/bridge';
+import { ApiError } from '../../../shared/errors';
+import type { FrameRate, FrameSize } from '../../../shared/project/document';
+import type { ApiClient, ConnectionStatus } from '../api';
+import { isConnectionError } from '../api/connection-error';
+import { describeError } from '../api/describe-error';
+import { Notices } from './notices.svelte';
+
+/** A project that could not be opened as it is, and the backups it could be restored from. */
+export interface Recovery {
+  /** The project folder, as the engine resolved it. */
+  folder: string;
+  code: 'PROJECT_DAMAGED' | 'PROJECT_TOO_NEW';
+  message: string;
+  backups: Backup[];
+}
+
+/** A form the menu or a shortcut asked for; `seq` changes on every request so the same form can be asked twice. */
+export interface FormRequest {
+  form: 'new' | 'open';
+  seq: number;
+}
+
+/**
+ * Everything the window shows that comes from the engine, kept current by events (`project.changed`,
+ * `recent.changed`) as well as call results, and refetched after the web shell connection comes back.
+ */
+export class AppState {
+  connection = $state<ConnectionStatus>({ state: 'connecting' });
+  info = $state.raw<AppInfo | null>(null);
+  recent = $state.raw<RecentProject[]>([]);
+  project = $state.raw<ProjectState | null>(null);
+  /** True once info, recent projects and the open project have been loaded. */
+  ready = $state(false);
+  loadError = $state<string | null>(null);
+  recovery = $state.raw<Recovery | null>(null);
+  formRequest = $state<FormRequest | null>(null);
+  readonly notices = new Notices();
+  private requestSeq = 0;
+
+  constructor(readonly api: ApiClient) {
+    this.connection = api.transport.status;
+  }
+
+  get transportKind() {
+    return this.api.transport.kind;
+  }
+
+  start(): () => void {
+    const stops = [
+      this.api.on('project.changed', ({ state }) => {
+        this.project = state;
+      }),
+      this.api.on('recent.changed', ({ recent }) => {
+        this.recent = recent;
+      }),
+      this.api.transport.onStatus((status, previous) => {
+        this.connection = status;
+        if (status.state === 'connected' && previous.state === 'reconnecting') void this.refresh();
+      }),
+      this.api.onShellCommand((command) => void this.shellCommand(command)),
+    ];
+    void this.refresh();
+    return () => stops.forEach((stop) => stop());
+  }
+
+  /** Loads what the window shows from scratch: at start, and after a reconnect (the web shell may have restarted). */
+  async refresh(): Promise<void> {
+    try {
+      const [info, recent, project] = await Promise.all([
+        this.api.call('app.info'),
+        this.api.call('recent.list'),
+        this.api.call('project.current'),
+      ]);
+      this.info = info;
+      this.recent = recent;
+      this.project = project;
+      this.loadError = null;
+      this.ready = true;
+    } catch (error) {
+      // The connection problem is already on screen; anything else is worth saying.
+      if (!isConnectionError(error)) this.loadError = describeError(error);
+    }
+  }
+
+  requestForm(form: FormRequest['form']): void {
+    this.requestSeq += 1;
+    this.formRequest = { form, seq: this.requestSeq };
+  }
+
+  async shellCommand(command: ShellCommand): Promise<void> {
+    switch (command) {
+      case 'project.new':
+        this.requestForm('new');
+        return;
+      case 'project.open':
+        if (this.info?.capabilities.folderDialog) {
+          const path = await this.pickFolder('Open project');
+          if (path) await this.openProject(path).catch((error: unknown) => this.notices.error(error));
+        } else {
+          this.requestForm('open');
+        }
+        return;
+      case 'project.close':
+        await this.closeProject();
+        return;
+    }
+  }
+
+  /* Opening and creating: failures go back to the form that asked, except damage, which opens recovery. */
+
+  async createProject(path: string, name: string): Promise<void> {
+    this.project = await this.api.call('project.create', { path, name });
+  }
+
+  /** True when the project opened; false when it needs recovery from a backup (the recovery dialog shows). */
+  async openProject(path: string): Promise<boolean> {
+    try {
+      this.project = await this.api.call('project.open', { path });
+      return true;
+    } catch (error) {
+      const recovery = recoveryFrom(error, path);
+      if (!recovery) throw error;
+      this.recovery = recovery;
+      return false;
+    }
+  }
+
+  async restoreBackup(folder: string, backupId: string): Promise<void> {
+    this.project = await this.api.call('project.restoreBackup', { path: folder, backupId });
+    this.recovery = null;
+  }
+
+  dismissRecovery(): void {
+    this.recovery = null;
+  }
+
+  async removeRecent(path: string): Promise<void> {
+    try {
+      this.recent = await this.api.call('recent.remove', { path });
+    } catch (error) {
+      this.notices.error(error);
+    }
+  }
+
+  /** The native folder picker (Electron only); null when cancelled or unavailable. */
+  async pickFolder(title: string): Promise<string | null> {
+    if (!this.info?.capabilities.folderDialog) return null;
+    try {
+      return (await this.api.call('dialog.pickFolder', { title })).path;
+    } catch (error) {
+      this.notices.error(error);
+      return null;
+    }
+  }
+
+  /* Editing the open project: failures become notices. */
+
+  async closeProject(): Promise<void> {
+    if (!this.project) return;
+    try {
+      await this.api.call('project.close');
+      this.project = null;
+    } catch (error) {
+      this.notices.error(error);
+    }
+  }
+
+  save = () => this.edit(() => this.api.call('project.save'));
+  undo = () => this.edit(() => this.api.call('project.undo'), (p) => p.history.canUndo);
+  redo = () => this.edit(() => this.api.call('project.redo'), (p) => p.history.canRedo);
+
+  rename(name: string) {
+    return this.edit(() => this.api.call('project.rename', { name }));
+  }
+
+  updateSettings(settings: { frameRate?: FrameRate; frameSize?: FrameSize; sampleRate?: 44100 | 48000 }) {
+    return this.edit(() => this.api.call('project.updateSettings', settings));
+  }
+
+  createSequence() {
+    return this.edit(() => this.api.call('sequence.create', {}));
+  }
+
+  renameSequence(id: string, name: string) {
+    return this.edit(() => this.api.call('sequence.rename', { id, name }));
+  }
+
+  deleteSequence(id: string) {
+    return this.edit(() => this.api.call('sequence.delete', { id }));
+  }
+
+  /** Runs an edit of the open project; returns whether it succeeded. */
+  private async edit(
+    run: () => Promise<ProjectState>,
+    allowed: (project: ProjectState) => boolean = () => true,
+  ): Promise<boolean> {
+    if (!this.project || !allowed(this.project)) return false;
+    try {
+      this.project = await run();
+      return true;
+    } catch (error) {
+      this.notices.error(error);
+      return false;
+    }
+  }
+}
+
+function recoveryFrom(error: unknown, path: string): Recovery | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code !== 'PROJECT_DAMAGED' && error.code !== 'PROJECT_TOO_NEW') return null;
+  const details = error.details ?? {};
+  const backups = Array.isArray(details.backups)
+    ? details.backups.flatMap((b: unknown) => {
+        const parsed = BackupSchema.safeParse(b);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
+  return {
+    folder: typeof details.folder === 'string' ? details.folder : path,
+    code: error.code,
+    message: error.message,
+    backups: backups.sort((a, b) => b.savedAt.localeCompare(a.savedAt)),
+  };
+}
