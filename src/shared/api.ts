@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIT_MODES, PresetIdSchema } from './export/presets';
+import { JobSchema } from './jobs';
 import {
   FrameRateSchema,
   FrameSizeSchema,
@@ -88,8 +90,35 @@ export const ProjectInfoSchema = z.object({
 });
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
-  return { input, output, summary };
+export const FfmpegInfoSchema = z.object({
+  ffmpeg: z.object({ path: z.string(), source: z.enum(['env', 'bundled', 'path']), version: z.string().nullable() }),
+  ffprobe: z.object({ path: z.string(), source: z.enum(['env', 'bundled', 'path']), version: z.string().nullable() }),
+  workingHardwareEncoders: z.array(z.string()),
+  checkedAt: z.string(),
+});
+export type FfmpegInfo = z.infer<typeof FfmpegInfoSchema>;
+
+export const ExportPresetInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['video', 'audio', 'gif', 'thumbnail']),
+  extension: z.string(),
+  available: z.boolean(),
+});
+
+/**
+ * `local` methods take file-system paths to read, so only the CLI (in-process) may call them; the renderer
+ * reaches media by asset id.
+ */
+export type MethodAccess = 'any' | 'local';
+
+function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+  access: MethodAccess = 'any',
+) {
+  return { input, output, summary, access };
 }
 
 export const apiMethods = {
@@ -162,6 +191,30 @@ export const apiMethods = {
     ProjectStateSchema,
     'Delete a sequence',
   ),
+  'jobs.list': method(NoParams, z.array(JobSchema), 'Jobs of this session and the open project’s history, newest first'),
+  'jobs.cancel': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Cancel a queued or running job'),
+  'jobs.retry': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Run a failed or cancelled job again'),
+  'jobs.clearFinished': method(NoParams, z.array(JobSchema), 'Forget finished jobs'),
+  'ffmpeg.info': method(
+    z.object({ refresh: z.boolean().optional() }).strict().default({}),
+    FfmpegInfoSchema,
+    'Which ffmpeg and ffprobe are used, their versions and the hardware encoders that work',
+  ),
+  'export.presets': method(NoParams, z.array(ExportPresetInfoSchema), 'Export presets and whether this ffmpeg can make them'),
+  'export.file': method(
+    z
+      .object({
+        input: PathSchema,
+        output: PathSchema,
+        preset: PresetIdSchema,
+        fit: z.enum(FIT_MODES).default('letterbox'),
+        softwareOnly: z.boolean().default(false),
+      })
+      .strict(),
+    JobSchema,
+    'Export a media file with a preset, as a job',
+    'local',
+  ),
 } as const;
 
 export type ApiMethods = typeof apiMethods;
@@ -178,6 +231,7 @@ export function isApiMethodName(name: string): name is ApiMethodName {
 export const apiEvents = {
   'project.changed': z.object({ state: ProjectStateSchema.nullable() }),
   'recent.changed': z.object({ recent: z.array(RecentProjectSchema) }),
+  'job.changed': z.object({ job: JobSchema }),
 } as const;
 
 export type ApiEvents = typeof apiEvents;

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
+import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { Engine } from '../engine';
+import { followJob, JobFailedError } from './job-progress';
+import { UsageError } from './usage-error';
 
 /** Output of a command: `json` for --json, `text` for people. */
 export interface CommandOutput {
@@ -30,11 +33,17 @@ export interface CommandContext {
   args: readonly string[];
   options: Record<string, string | boolean | undefined>;
   cwd: string;
+  json: boolean;
+  /** Progress and logs; never stdout, which holds the result. */
+  stderr: (text: string) => void;
+  stderrIsTTY: boolean;
+  /** Aborted when the user presses Ctrl+C. */
+  interrupted: AbortSignal;
 }
 
 /** Runs one API call through the engine's validation, turning a typed error into an exception. */
 export async function call<M extends ApiMethodName>(engine: Engine, method: M, params: ApiInput<M>): Promise<ApiOutput<M>> {
-  const result = await engine.call(method, params);
+  const result = await engine.call(method, params, { caller: 'local' });
   if (!result.ok) throw ApiError.fromData(result.error);
   return result.value as ApiOutput<M>;
 }
@@ -88,6 +97,53 @@ export const COMMANDS: readonly CliCommand[] = [
       const state = await call(engine, 'project.restoreBackup', { path: path.resolve(cwd, args[0]!), backupId: args[1]! });
       await call(engine, 'project.close', undefined);
       return { json: projectSummary(state), text: `Restored “${state.document.name}” from ${args[1]}` };
+    },
+  },
+  {
+    path: ['ffmpeg', 'info'],
+    positionals: [],
+    summary: 'Show which ffmpeg and ffprobe are used and the hardware encoders that work',
+    options: [{ name: 'refresh', type: 'boolean', description: 'Test the encoders again instead of using the cached answer' }],
+    async run({ engine, options }) {
+      const info = await call(engine, 'ffmpeg.info', { refresh: options.refresh === true });
+      const text = [
+        `ffmpeg    ${info.ffmpeg.path} (${info.ffmpeg.version ?? 'unknown version'}, from ${info.ffmpeg.source})`,
+        `ffprobe   ${info.ffprobe.path} (${info.ffprobe.version ?? 'unknown version'}, from ${info.ffprobe.source})`,
+        `hardware  ${info.workingHardwareEncoders.length > 0 ? info.workingHardwareEncoders.join(', ') : 'no working hardware encoder; software encoding'}`,
+      ].join('\n');
+      return { json: info, text };
+    },
+  },
+  {
+    path: ['export'],
+    positionals: ['media-file'],
+    summary: 'Export a media file with a preset',
+    description: `Presets: ${EXPORT_PRESETS.map((p) => p.id).join(', ')}.`,
+    options: [
+      { name: 'preset', type: 'string', valueName: 'NAME', description: 'Export preset (required)' },
+      { name: 'o', type: 'string', valueName: 'OUT', description: 'Output file (required)' },
+      { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
+      { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
+    ],
+    async run(ctx) {
+      const { engine, args, options, cwd } = ctx;
+      if (typeof options.preset !== 'string') throw new UsageError('--preset is required');
+      if (typeof options.o !== 'string') throw new UsageError('-o <out> is required');
+      if (options.fit !== undefined && options.fit !== 'letterbox' && options.fit !== 'crop') {
+        throw new UsageError('--fit is letterbox or crop');
+      }
+      const output = path.resolve(cwd, options.o);
+      const submitted = await call(engine, 'export.file', {
+        input: path.resolve(cwd, args[0]!),
+        output,
+        preset: options.preset,
+        fit: options.fit === 'crop' ? 'crop' : 'letterbox',
+        softwareOnly: options.software === true,
+      });
+      const job = await followJob(ctx, submitted);
+      if (job.state === 'cancelled') throw new Error('Export cancelled; no file was written.');
+      if (job.state === 'failed') throw new JobFailedError(job);
+      return { json: { job, output }, text: `Exported ${output}` };
     },
   },
   {

@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/errors';
 import type { Engine } from '../engine';
 import { COMMANDS, type CliCommand } from './commands';
+import { JobFailedError } from './job-progress';
+import { UsageError } from './usage-error';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  stderrIsTTY?: boolean;
+  interrupted?: AbortSignal;
 }
-
-class UsageError extends Error {}
 
 /**
  * Parses argv, runs the command over the engine and writes its output. Returns the exit code: 0 done, 1 the
@@ -28,7 +30,16 @@ export async function runCli(argv: readonly string[], engine: Engine, io: CliIo)
   try {
     if (!command) throw new UsageError(unknownCommand(words));
     const parsed = parse(command, argv);
-    const output = await command.run({ engine, args: parsed.args, options: parsed.options, cwd: io.cwd });
+    const output = await command.run({
+      engine,
+      args: parsed.args,
+      options: parsed.options,
+      cwd: io.cwd,
+      json,
+      stderr: io.stderr,
+      stderrIsTTY: io.stderrIsTTY ?? false,
+      interrupted: io.interrupted ?? new AbortController().signal,
+    });
     io.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     return 0;
   } catch (error) {
@@ -36,8 +47,9 @@ export async function runCli(argv: readonly string[], engine: Engine, io: CliIo)
     const message = oneLine(error instanceof Error ? error.message : String(error));
     io.stderr(`reelsmith: ${message}\n`);
     if (json) {
-      const code = error instanceof ApiError ? error.code : usage ? 'USAGE' : 'INTERNAL';
-      io.stdout(`${JSON.stringify({ error: { code, message } })}\n`);
+      const code = error instanceof ApiError ? error.code : usage ? 'USAGE' : error instanceof JobFailedError ? 'JOB_FAILED' : 'ERROR';
+      const job = error instanceof JobFailedError ? { job: error.job } : {};
+      io.stdout(`${JSON.stringify({ error: { code, message }, ...job })}\n`);
     }
     return usage ? 2 : 1;
   }
@@ -56,7 +68,7 @@ function unknownCommand(words: readonly string[]): string {
 function parse(command: CliCommand, argv: readonly string[]) {
   const options = Object.fromEntries([
     ['json', { type: 'boolean' as const }],
-    ...command.options.map((o) => [o.name, { type: o.type }] as const),
+    ...command.options.map((o) => [o.name, { type: o.type, ...(o.name.length === 1 ? { short: o.name } : {}) }] as const),
   ]);
   let parsed;
   try {
@@ -73,8 +85,12 @@ function parse(command: CliCommand, argv: readonly string[]) {
 
 function usageLine(command: CliCommand): string {
   const positionals = command.positionals.map((p) => `<${p}>`);
-  const options = command.options.map((o) => (o.type === 'string' ? `[--${o.name} ${o.valueName ?? 'VALUE'}]` : `[--${o.name}]`));
+  const options = command.options.map((o) => (o.type === 'string' ? `[${flag(o.name)} ${o.valueName ?? 'VALUE'}]` : `[${flag(o.name)}]`));
   return ['reelsmith', ...command.path, ...positionals, ...options, '[--json]'].join(' ');
+}
+
+function flag(name: string): string {
+  return name.length === 1 ? `-${name}` : `--${name}`;
 }
 
 function commandHelp(command: CliCommand): string {
@@ -82,7 +98,7 @@ function commandHelp(command: CliCommand): string {
   if (command.description) lines.push(command.description, '');
   lines.push('Options:');
   for (const o of command.options) {
-    lines.push(`  --${o.name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`.padEnd(24) + o.description);
+    lines.push(`  ${flag(o.name)}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`.padEnd(24) + o.description);
   }
   lines.push('  --json'.padEnd(24) + 'Print one JSON document on stdout (logs go to stderr)');
   lines.push('  -h, --help'.padEnd(24) + 'Show this help');

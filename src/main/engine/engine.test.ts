@@ -265,3 +265,52 @@ describe('the API boundary', () => {
     );
   });
 });
+
+describe('jobs through the API', () => {
+  async function makeClip(seconds: number): Promise<string> {
+    const { runFfmpeg } = await import('./ffmpeg/run-ffmpeg');
+    const { locateTool } = await import('./ffmpeg/locate');
+    const file = path.join(root, `clip ${seconds}s.mp4`);
+    await runFfmpeg({
+      program: locateTool('ffmpeg').path,
+      args: ['-y', '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=25:duration=${seconds}`, '-c:v', 'libx264', '-preset', 'ultrafast', file],
+    });
+    return file;
+  }
+
+  it('refuses path-taking exports from a window or socket', async () => {
+    const e = engine();
+    const error = await fails(e, 'export.file', { input: '/etc/passwd', output: '/tmp/x.mp4', preset: 'h264-1080p' });
+    expect(error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('asks for the file extension the preset writes', async () => {
+    const e = engine();
+    const result = await e.call('export.file', { input: '/a.mp4', output: '/b.mp4', preset: 'dnxhr-hq-1080p' }, { caller: 'local' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS', message: expect.stringContaining('writes .mov files') } });
+  });
+
+  it('cancels a running export from the API, leaving no file, and keeps the record in the project', async () => {
+    const e = engine();
+    const { path: folder } = await ok(e, 'project.create', { path: path.join(root, 'Jobs') });
+    const input = await makeClip(20);
+    const output = path.join(root, 'never.mov');
+    const events: ApiEvent[] = [];
+    e.subscribe((event) => events.push(event));
+    const started = await e.call('export.file', { input, output, preset: 'dnxhr-hq-1080p' }, { caller: 'local' });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = (started.value as { id: string }).id;
+    await expect
+      .poll(() => events.some((ev) => ev.event === 'job.changed' && ev.payload.job.id === id && (ev.payload.job.progress ?? 0) > 0), { timeout: 20_000 })
+      .toBe(true);
+    await ok(e, 'jobs.cancel', { id });
+    const settled = await e.whenJobSettled(id);
+    expect(settled.state).toBe('cancelled');
+    expect((await fs.readdir(root)).filter((n) => n.includes('never'))).toEqual([]);
+    await expect.poll(async () => JSON.stringify(await readJson(path.join(folder, 'jobs', 'history.json')).catch(() => ({})))).toContain(id);
+    await ok(e, 'project.close');
+    await ok(e, 'project.open', { path: folder });
+    const listed = await ok(e, 'jobs.list');
+    expect(listed.find((j) => j.id === id)?.state).toBe('cancelled');
+  });
+});

@@ -1,12 +1,20 @@
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, ShellKind } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
+import { isFinished, type Job } from '../../shared/jobs';
 import { nextSequenceName } from '../../shared/project/edits';
 import type { CallResult } from '../../shared/wire';
-import { dispatch, type ApiHandlers } from './api/dispatch';
+import { dispatch, type ApiHandlers, type DispatchOptions } from './api/dispatch';
 import { defaultConfigDir, defaultProjectsDir } from './config/paths';
 import { EngineEvents, type EventListener } from './events';
+import { exportJob } from './export/export-job';
+import { presetAvailability } from './export/preset-availability';
+import { detectCapabilities, type FfmpegCapabilities } from './ffmpeg/capabilities';
+import { JobHistory } from './jobs/job-history';
+import { defaultCpuSlots, JobQueue } from './jobs/job-queue';
+import { PartialFiles } from './jobs/partial-files';
 import { ProjectService, type ProjectServiceOptions } from './project/project-service';
 import { RecentProjects } from './recent/recent-projects';
 import { APP_VERSION } from './version';
@@ -22,14 +30,18 @@ export interface EngineOptions {
   projectsDir?: string;
   host?: ShellHost;
   project?: Omit<ProjectServiceOptions, 'onChange' | 'onOpened'>;
+  /** ffmpeg processes that may run at once; sized to the machine by default. */
+  cpuSlots?: number;
   onInternalError?: (method: string, error: unknown) => void;
 }
 
 export interface Engine {
   readonly info: AppInfo;
-  call(method: string, params: unknown, options?: { bytes?: number }): Promise<CallResult>;
+  call(method: string, params: unknown, options?: Pick<DispatchOptions, 'bytes' | 'caller'>): Promise<CallResult>;
   subscribe(listener: EventListener): () => void;
-  /** Saves the open project and releases its lock. */
+  /** Resolves when the job has finished (for the CLI, which waits on its own jobs). */
+  whenJobSettled(id: string): Promise<Job>;
+  /** Cancels running jobs, saves the open project and releases its lock. */
   dispose(): Promise<void>;
 }
 
@@ -38,14 +50,43 @@ export function createEngine(options: EngineOptions): Engine {
   const configDir = options.configDir ?? defaultConfigDir();
   const events = new EngineEvents();
   const recent = new RecentProjects(configDir);
+  const partials = new PartialFiles(path.join(configDir, 'partial-outputs'));
+  let history: { folder: string; store: Promise<JobHistory> } | null = null;
+
+  const jobs = new JobQueue({
+    slots: { cpu: options.cpuSlots ?? defaultCpuSlots(os.availableParallelism()), inference: 1 },
+    partials,
+    onChange: (job) => {
+      events.emit('job.changed', { job });
+      if (isFinished(job.state) && history) void history.store.then((h) => h.record(job)).catch(() => undefined);
+    },
+  });
+  // Outputs half-written by a process that was killed are removed before anything else runs.
+  const cleaned = partials.cleanStale().catch(() => []);
+
+  let capabilities: Promise<FfmpegCapabilities> | null = null;
+  const ffmpeg = (refresh = false) => {
+    if (refresh || !capabilities) {
+      capabilities = detectCapabilities(configDir, { refresh });
+      capabilities.catch(() => (capabilities = null));
+    }
+    return capabilities;
+  };
+
   const projects = new ProjectService({
     ...options.project,
-    onChange: (state) => events.emit('project.changed', { state }),
+    onChange: (state) => {
+      if (state?.path !== history?.folder) {
+        history = state ? { folder: state.path, store: JobHistory.open(state.path) } : null;
+      }
+      events.emit('project.changed', { state });
+    },
     onOpened: async (entry) => {
       await recent.touch(entry);
       events.emit('recent.changed', { recent: await recent.list() });
     },
   });
+
   const info: AppInfo = {
     name: 'Reelsmith',
     version: APP_VERSION,
@@ -99,6 +140,37 @@ export function createEngine(options: EngineOptions): Engine {
       })),
     'sequence.rename': ({ id, name }) => projects.edit({ type: 'sequence.rename', id, name }),
     'sequence.delete': ({ id }) => projects.edit({ type: 'sequence.remove', id }),
+    'jobs.list': async () => {
+      const live = jobs.list();
+      const earlier = history ? (await history.store).list().filter((j) => !live.some((l) => l.id === j.id)) : [];
+      return [...live, ...earlier].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+    'jobs.retry': ({ id }) => jobs.retry(id),
+    'jobs.clearFinished': async () => {
+      jobs.clearFinished();
+      if (history) await (await history.store).clear();
+      return jobs.list();
+    },
+    'ffmpeg.info': async ({ refresh }) => {
+      const caps = await ffmpeg(refresh ?? false);
+      return { ffmpeg: caps.ffmpeg, ffprobe: caps.ffprobe, workingHardwareEncoders: caps.workingHardwareEncoders, checkedAt: caps.checkedAt };
+    },
+    'export.presets': async () => presetAvailability(await ffmpeg()),
+    'export.file': async (request) => {
+      const caps = await ffmpeg();
+      await cleaned;
+      const job = jobs.submit(
+        exportJob(caps, {
+          input: path.resolve(request.input),
+          output: path.resolve(request.output),
+          presetId: request.preset,
+          fit: request.fit,
+          softwareOnly: request.softwareOnly,
+        }),
+      );
+      return job;
+    },
   };
 
   return {
@@ -106,7 +178,9 @@ export function createEngine(options: EngineOptions): Engine {
     call: (method, params, callOptions) =>
       dispatch(handlers, method, params, { ...callOptions, onInternalError: options.onInternalError }),
     subscribe: (listener) => events.subscribe(listener),
+    whenJobSettled: (id) => jobs.whenSettled(id),
     dispose: async () => {
+      await jobs.shutdown();
       await projects.dispose();
     },
   };

@@ -1,4 +1,3 @@
-import { prettifyError } from 'zod';
 import {
   apiMethods,
   isApiMethodName,
@@ -17,6 +16,8 @@ export type ApiHandlers = {
 export interface DispatchOptions {
   /** Size of the call as it arrived, when the shell knows it; otherwise measured as JSON. */
   bytes?: number;
+  /** `renderer` for calls from a window or socket (the default), `local` for the in-process CLI. */
+  caller?: 'renderer' | 'local';
   onInternalError?: (method: string, error: unknown) => void;
 }
 
@@ -34,6 +35,9 @@ export async function dispatch(
     if (!isApiMethodName(method)) {
       throw new ApiError('UNKNOWN_METHOD', `There is no API method called “${method.slice(0, 100)}”.`);
     }
+    if (apiMethods[method].access === 'local' && options.caller !== 'local') {
+      throw new ApiError('UNAUTHORIZED', `${method} reads files by path, so it is available only from the command line.`);
+    }
     const bytes = options.bytes ?? measure(params);
     if (bytes > MAX_CALL_BYTES) {
       throw new ApiError(
@@ -44,9 +48,9 @@ export async function dispatch(
     }
     const parsed = apiMethods[method].input.safeParse(params);
     if (!parsed.success) {
-      throw new ApiError('INVALID_PARAMS', `Invalid parameters for ${method}:\n${prettifyError(parsed.error)}`, {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      });
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+      const described = issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
+      throw new ApiError('INVALID_PARAMS', `Invalid parameters for ${method}: ${described.join('; ')}`, { issues });
     }
     const handler = handlers[method] as (input: unknown) => Promise<unknown> | unknown;
     return { ok: true, value: (await handler(parsed.data)) ?? null };
