@@ -8,6 +8,7 @@ import { sendShellCommand, serveApi } from './ipc';
 import { ApplicationMenu } from './menu';
 import type { RendererOrigin } from './renderer-origin';
 import { createMainWindow } from './window';
+import { TaskbarProgressTracker } from './taskbar-progress';
 
 export interface DesktopAppPaths {
   /** out/preload/index.cjs */
@@ -93,6 +94,12 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
       copyright: 'Reelsmith contributors · MIT License',
     });
     serveApi(ready, () => window, origin);
+    const taskbar = new TaskbarProgressTracker();
+    ready.subscribe((event) => {
+      if (event.event !== 'job.changed' || !window || window.isDestroyed()) return;
+      const { value, mode } = taskbar.update(event.payload.job);
+      window.setProgressBar(value, { mode });
+    });
     ready.subscribe((event) => {
       // macOS shows the open project in the title bar's proxy icon and marks unsaved changes.
       if (process.platform !== 'darwin' || event.event !== 'project.changed' || !window) return;
