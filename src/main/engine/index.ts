@@ -52,6 +52,8 @@ export function createEngine(options: EngineOptions): Engine {
   const recent = new RecentProjects(configDir);
   const partials = new PartialFiles(path.join(configDir, 'partial-outputs'));
   let history: { folder: string; store: Promise<JobHistory> } | null = null;
+  /** The open project's name as the recent list shows it, so a rename reaches the list. */
+  let listedName: string | null = null;
 
   const jobs = new JobQueue({
     slots: { cpu: options.cpuSlots ?? defaultCpuSlots(os.availableParallelism()), inference: 1 },
@@ -76,6 +78,13 @@ export function createEngine(options: EngineOptions): Engine {
   const projects = new ProjectService({
     ...options.project,
     onChange: (state) => {
+      if (state && state.document.name !== listedName) {
+        listedName = state.document.name;
+        void recent
+          .rename(state.path, state.document.name)
+          .then(async (changed) => changed && events.emit('recent.changed', { recent: await recent.list() }))
+          .catch(() => undefined);
+      }
       if (state?.path !== history?.folder) {
         history = state ? { folder: state.path, store: JobHistory.open(state.path) } : null;
       }

@@ -31,6 +31,16 @@ describe('RecentProjects', () => {
     expect((await recent.list()).map((r) => r.name)).toEqual(['Real renamed']);
   });
 
+  it('follows a rename without moving the project in the list', async () => {
+    const recent = new RecentProjects(dir);
+    await recent.touch({ path: '/p/a', name: 'A', openedAt: at(1) });
+    await recent.touch({ path: '/p/b', name: 'B', openedAt: at(2) });
+    expect(await recent.rename('/p/a', 'A final')).toBe(true);
+    expect(await recent.rename('/p/a', 'A final')).toBe(false);
+    expect(await recent.rename('/p/none', 'x')).toBe(false);
+    expect((await recent.list()).map((r) => [r.name, r.openedAt])).toEqual([['B', at(2)], ['A final', at(1)]]);
+  });
+
   it('keeps the twenty most recent', async () => {
     const recent = new RecentProjects(dir);
     for (let i = 0; i < 25; i += 1) await recent.touch({ path: `/p/${i}`, name: `P${i}`, openedAt: at(i) });

@@ -35,6 +35,15 @@ export class RecentProjects {
     await this.write([entry, ...rest].slice(0, RECENT_LIMIT));
   }
 
+  /** Follows a rename of a listed project; returns whether the list changed. */
+  async rename(projectPath: string, name: string): Promise<boolean> {
+    const stored = await this.read();
+    const entry = stored.find((p) => p.path === projectPath);
+    if (!entry || entry.name === name) return false;
+    await this.write(stored.map((p) => (p === entry ? { ...p, name } : p)));
+    return true;
+  }
+
   async remove(projectPath: string): Promise<void> {
     await this.write((await this.read()).filter((p) => p.path !== projectPath));
   }
