@@ -60,6 +60,16 @@ describe('export jobs', () => {
     expect((await fs.readdir(dir)).filter((n) => n.includes('from-corrupt'))).toEqual([]);
   });
 
+  it('names the file the user asked for when the output folder does not exist', async () => {
+    const q = queue();
+    const output = path.join(dir, 'missing folder', 'out.mp3');
+    const job = q.submit(exportJob(caps, { input: source, output, presetId: 'audio-mp3', fit: 'letterbox' }));
+    const done = await q.whenSettled(job.id);
+    expect(done.state).toBe('failed');
+    expect(done.error?.message).toContain(output);
+    expect(done.error?.message).not.toContain('reelsmith-partial');
+  });
+
   it('makes audio-only, GIF and thumbnail outputs', async () => {
     const q = queue();
     for (const [presetId, name] of [['audio-mp3', 'sound.mp3'], ['gif-480', 'loop.gif'], ['thumbnail-1280', 'thumb.jpg']] as const) {

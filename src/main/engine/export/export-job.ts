@@ -81,7 +81,9 @@ async function runExport(
         ctx.report({ stage: `${encoder.name} failed; retrying with ${fallback.name}` });
         continue;
       }
-      throw new JobFailure({ message: error.message, commandLine: error.commandLine, stderrTail: error.stderrTail });
+      // The user chose the output path; the temporary beside it is an implementation detail.
+      const message = error.message.split(partial).join(request.output);
+      throw new JobFailure({ message, commandLine: error.commandLine, stderrTail: error.stderrTail });
     }
   }
   throw new JobFailure({ message: 'No encoder could make this export.' });

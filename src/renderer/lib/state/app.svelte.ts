@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { BackupSchema, type AppInfo, type Backup, type ProjectState, type RecentProject } from '../../../shared/api';
 import type { ShellCommand } from '../../../shared/bridge';
 import { ApiError } from '../../../shared/errors';
@@ -5,6 +6,7 @@ import type { FrameRate, FrameSize } from '../../../shared/project/document';
 import type { ApiClient, ConnectionStatus } from '../api';
 import { isConnectionError } from '../api/connection-error';
 import { describeError } from '../api/describe-error';
+import { JobsState } from './jobs.svelte';
 import { Notices } from './notices.svelte';
 
 /** A project that could not be opened as it is, and the backups it could be restored from. */
@@ -37,10 +39,14 @@ export class AppState {
   recovery = $state.raw<Recovery | null>(null);
   formRequest = $state<FormRequest | null>(null);
   readonly notices = new Notices();
+  readonly jobs: JobsState;
+  /** The open project's folder: changes only when a project opens or closes, not on every edit. */
+  readonly projectFolder = $derived(this.project?.path ?? null);
   private requestSeq = 0;
 
   constructor(readonly api: ApiClient) {
     this.connection = api.transport.status;
+    this.jobs = new JobsState(api, this.notices);
   }
 
   get transportKind() {
@@ -57,9 +63,20 @@ export class AppState {
       }),
       this.api.transport.onStatus((status, previous) => {
         this.connection = status;
-        if (status.state === 'connected' && previous.state === 'reconnecting') void this.refresh();
+        if (status.state === 'connected' && previous.state === 'reconnecting') {
+          void this.refresh().then(() => this.jobs.load());
+        }
       }),
       this.api.onShellCommand((command) => void this.shellCommand(command)),
+      this.jobs.start(),
+      // The job list holds the open project's history: load it once ready, and again when a project opens or closes.
+      $effect.root(() => {
+        $effect(() => {
+          if (!this.ready) return;
+          void this.projectFolder;
+          untrack(() => void this.jobs.load());
+        });
+      }),
     ];
     void this.refresh();
     return () => stops.forEach((stop) => stop());
