@@ -80,6 +80,19 @@ describe('export jobs', () => {
     }
   });
 
+  it('falls back to software when the hardware encoder fails mid-job', async () => {
+    // This machine has no usable GPU, so an encoder the capabilities claim works fails at its first frame.
+    const claimed = { ...caps, workingHardwareEncoders: ['h264_nvenc'] };
+    const changes: Job[] = [];
+    const q = queue(changes);
+    const output = path.join(dir, 'fallback.mp4');
+    const job = q.submit(exportJob(claimed, { input: source, output, presetId: 'h264-1080p', fit: 'letterbox' }));
+    const done = await q.whenSettled(job.id);
+    expect(done.state, done.error?.message).toBe('succeeded');
+    expect(changes.map((c) => c.stage)).toContain('h264_nvenc failed; retrying with libx264');
+    expect((await probeMedia(caps.ffprobe.path, output)).width).toBe(1920);
+  });
+
   it('tries working hardware encoders before the software one, and intermediates in software only', () => {
     const withGpu = { ...caps, workingHardwareEncoders: ['h264_nvenc'] };
     expect(encoderChoices(withGpu, findPreset('h264-1080p')!, false).map((e) => e?.name)).toEqual(['h264_nvenc', 'libx264']);
