@@ -143,26 +143,32 @@ describe('web shell in Chromium', () => {
 describe('web shell restart', () => {
   it('reconnects the open page when the web shell comes back on the same address', async () => {
     const own = await makeSandbox();
-    const args = ['--port', '0', '--token', 'restart-token-0123456789'];
-    let first = await startBuiltWebShell(own, args);
-    const fixed = ['--port', String(first.port), '--token', 'restart-token-0123456789'];
-    await first.stop();
-    first = await startBuiltWebShell(own, fixed);
-    const page = await openApp(first.url);
-    await page.getByTestId('welcome').waitFor();
-    await page.getByTestId('new-project-name').fill('Survivor');
-    await page.getByTestId('create-project').click();
-    await page.getByTestId('workspace').waitFor();
+    const shells: RunningWebShell[] = [];
+    try {
+      const args = ['--port', '0', '--token', 'restart-token-0123456789'];
+      let first = await startBuiltWebShell(own, args);
+      shells.push(first);
+      const fixed = ['--port', String(first.port), '--token', 'restart-token-0123456789'];
+      await first.stop();
+      first = await startBuiltWebShell(own, fixed);
+      shells.push(first);
+      const page = await openApp(first.url);
+      await page.getByTestId('welcome').waitFor();
+      await page.getByTestId('new-project-name').fill('Survivor');
+      await page.getByTestId('create-project').click();
+      await page.getByTestId('workspace').waitFor();
 
-    await first.stop();
-    await expect.poll(() => page.getByTestId('connection-state').textContent()).toMatch(/reconnect|disconnect|offline/i);
-    const second = await startBuiltWebShell(own, fixed);
-    await page.getByTestId('welcome').waitFor();
-    await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 20_000 }).toMatch(/web shell connected/i);
-    await page.getByTestId('recent-item').filter({ hasText: 'Survivor' }).click();
-    await page.getByTestId('workspace').waitFor();
-    await page.close();
-    await second.stop();
-    await own.remove();
+      await first.stop();
+      await expect.poll(() => page.getByTestId('connection-state').textContent()).toMatch(/reconnect|disconnect|offline/i);
+      shells.push(await startBuiltWebShell(own, fixed));
+      await page.getByTestId('welcome').waitFor();
+      await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 20_000 }).toMatch(/web shell connected/i);
+      await page.getByTestId('recent-item').filter({ hasText: 'Survivor' }).click();
+      await page.getByTestId('workspace').waitFor();
+      await page.close();
+    } finally {
+      for (const shell of shells) await shell.stop();
+      await own.remove();
+    }
   });
 });
