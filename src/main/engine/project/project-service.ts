@@ -90,13 +90,14 @@ export class ProjectService {
     return this.serial(async () => {
       const folder = resolveProjectFolder(input.path);
       if (this.open?.folder === folder) return this.state()!;
-      const loaded = await this.load(folder);
+      // Read before closing the current project, so a damaged file leaves the user where they were.
+      await this.load(folder);
       await this.closeOpen();
       const lock = await ProjectLock.acquire(folder, this.options.lock);
       try {
         await removeStaleTemporaries(folder);
-        // Read again under the lock: the previous holder may have saved between our first read and the lock.
-        this.adopt(folder, await this.load(folder).catch(() => loaded), lock, null);
+        // Read again under the lock: the previous holder may have saved between the first read and the lock.
+        this.adopt(folder, await this.load(folder), lock, null);
       } catch (error) {
         await lock.release();
         throw error;
