@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
+import { MediaInfoSchema } from './media';
 import {
   FrameRateSchema,
   FrameSizeSchema,
@@ -213,6 +214,12 @@ export const apiMethods = {
       .strict(),
     JobSchema,
     'Export a media file with a preset, as a job',
+    'local',
+  ),
+  'media.probe': method(
+    z.object({ path: PathSchema }).strict(),
+    MediaInfoSchema,
+    'Read a media file’s container, duration and streams with ffprobe (works without a project)',
     'local',
   ),
 } as const;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import { EXPORT_PRESETS } from '../../shared/export/presets';
+import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { followJob, JobFailedError } from './job-progress';
 import { UsageError } from './usage-error';
@@ -147,6 +148,16 @@ export const COMMANDS: readonly CliCommand[] = [
     },
   },
   {
+    path: ['probe'],
+    positionals: ['file'],
+    summary: 'Show a media file’s container, duration and streams (no project needed)',
+    options: [],
+    async run({ engine, args, cwd }) {
+      const info = await call(engine, 'media.probe', { path: path.resolve(cwd, args[0]!) });
+      return { json: info, text: formatMediaInfo(info) };
+    },
+  },
+  {
     path: ['version'],
     positionals: [],
     summary: 'Print the Reelsmith version',
@@ -178,4 +189,47 @@ function formatInfo(info: ProjectInfo): string {
     ['Lock', info.lockedBy ? `open in process ${info.lockedBy.pid} on ${info.lockedBy.host} since ${info.lockedBy.since}` : 'not open anywhere'],
   ];
   return rows.map(([k, v]) => `${k.padEnd(10)} ${v}`).join('\n');
+}
+
+function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const ss = s.toFixed(3).padStart(6, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function formatMediaInfo(info: MediaInfo): string {
+  const rows: [string, string][] = [
+    ['Kind', info.kind],
+    ['Container', info.container ?? 'unknown'],
+  ];
+  if (info.kind !== 'image') rows.push(['Duration', info.duration === null ? 'unknown' : formatDuration(info.duration)]);
+  if (info.sizeBytes !== null) rows.push(['Size', `${info.sizeBytes} bytes${info.bitRate ? `, ${Math.round(info.bitRate / 1000)} kb/s` : ''}`]);
+  if (info.creationTime) rows.push(['Created', info.creationTime]);
+  const v = info.video;
+  if (v) {
+    const parts = [`${v.codec} ${v.width}×${v.height}`];
+    const extras: string[] = [];
+    if (v.displayWidth !== v.width || v.displayHeight !== v.height) extras.push(`display ${v.displayWidth}×${v.displayHeight}`);
+    if (v.sar.num !== v.sar.den) extras.push(`SAR ${v.sar.num}:${v.sar.den}, DAR ${v.dar.num}:${v.dar.den}`);
+    if (v.rotation !== 0) extras.push(`rotated ${v.rotation}°`);
+    if (extras.length > 0) parts.push(`(${extras.join(', ')})`);
+    if (v.frameRate) {
+      const fps = v.frameRate.num / v.frameRate.den;
+      parts.push(`${Number.isInteger(fps) ? fps : fps.toFixed(2)} fps${v.variableFrameRate ? ' VFR' : ''}`);
+    }
+    if (v.pixelFormat) parts.push(v.pixelFormat);
+    if (v.bitDepth) parts.push(`${v.bitDepth}-bit`);
+    if (v.hasAlpha) parts.push('alpha');
+    rows.push([info.kind === 'image' ? 'Image' : 'Video', parts.join(' ')]);
+  }
+  for (const a of info.audio) {
+    const layout = a.channelLayout ?? `${a.channels} channels`;
+    rows.push(['Audio', `#${a.index} ${a.codec} ${layout}${a.sampleRate ? ` ${a.sampleRate} Hz` : ''}${a.language ? ` [${a.language}]` : ''}`]);
+  }
+  for (const s of info.subtitles) rows.push(['Subtitles', `#${s.index} ${s.codec}${s.language ? ` [${s.language}]` : ''}`]);
+  const c = info.attachedPicture;
+  if (c) rows.push(['Cover art', `#${c.index} ${c.codec}${c.width && c.height ? ` ${c.width}×${c.height}` : ''}`]);
+  return rows.map(([k, val]) => `${k.padEnd(10)} ${val}`).join('\n');
 }

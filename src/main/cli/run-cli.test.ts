@@ -69,6 +69,23 @@ describe('reelsmith CLI', () => {
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ name: 'Talk' });
   });
 
+  it('probes a media file without a project', async () => {
+    const { execFile } = await import('node:child_process');
+    const { locateTool } = await import('../engine/ffmpeg/locate');
+    await new Promise<void>((resolve, reject) =>
+      execFile(locateTool('ffmpeg').path, ['-v', 'error', '-nostdin', '-y', '-f', 'lavfi', '-i', 'sine=d=1,aformat=channel_layouts=stereo', '-ac', '2', path.join(root, 'tone.wav')], (e) => (e ? reject(e) : resolve())),
+    );
+    const text = await cli('probe', 'tone.wav');
+    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text.stdout).toMatch(/^Kind +audio$/m);
+    expect(text.stdout).toMatch(/^Audio +#0 pcm_s16le (stereo|2 channels) 44100 Hz$/m);
+    const json = await cli('probe', 'tone.wav', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'audio', container: 'wav', video: null, audio: [{ channels: 2, sampleRate: 44100 }] });
+    const missing = await cli('probe', 'nope.mov', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/does not exist/) } });
+  });
+
   it('reports usage mistakes with exit code 2', async () => {
     expect((await cli('project', 'new')).code).toBe(2);
     expect((await cli('project', 'new', 'x', '--colour', 'red')).code).toBe(2);

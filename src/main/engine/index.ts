@@ -12,6 +12,8 @@ import { EngineEvents, type EventListener } from './events';
 import { exportJob } from './export/export-job';
 import { presetAvailability } from './export/preset-availability';
 import { detectCapabilities, type FfmpegCapabilities } from './ffmpeg/capabilities';
+import { locateTool, ToolNotFoundError } from './ffmpeg/locate';
+import { probeFile, ProbeError } from './media/probe';
 import { JobHistory } from './jobs/job-history';
 import { defaultCpuSlots, JobQueue } from './jobs/job-queue';
 import { PartialFiles } from './jobs/partial-files';
@@ -179,6 +181,15 @@ export function createEngine(options: EngineOptions): Engine {
         }),
       );
       return job;
+    },
+    'media.probe': async ({ path: file }) => {
+      try {
+        return await probeFile(locateTool('ffprobe').path, path.resolve(file));
+      } catch (error) {
+        if (error instanceof ToolNotFoundError) throw new ApiError('UNSUPPORTED', error.message);
+        if (error instanceof ProbeError) throw new ApiError(error.reason === 'missing' ? 'NOT_FOUND' : 'INVALID_PARAMS', error.message);
+        throw error;
+      }
     },
   };
 

@@ -1,27 +1,10 @@
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { z } from 'zod';
+import type { MediaInfo } from '../../../shared/media';
+import { NotMediaError, parseProbeOutput } from './probe-parse';
 
 const run = promisify(execFile);
-
-const FfprobeOutputSchema = z.object({
-  format: z
-    .object({ format_name: z.string().optional(), duration: z.string().optional() })
-    .optional(),
-  streams: z
-    .array(
-      z.object({
-        index: z.number(),
-        codec_type: z.string().optional(),
-        codec_name: z.string().optional(),
-        width: z.number().optional(),
-        height: z.number().optional(),
-        duration: z.string().optional(),
-        disposition: z.object({ attached_pic: z.number().optional() }).partial().optional(),
-      }),
-    )
-    .default([]),
-});
 
 export interface ProbedMedia {
   container: string | null;
@@ -32,10 +15,24 @@ export interface ProbedMedia {
   height: number | null;
 }
 
-export class ProbeError extends Error {}
+export class ProbeError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'not-media' = 'not-media',
+  ) {
+    super(message);
+  }
+}
 
-/** What an export needs to know about a file. Cover art (attached pictures) does not count as video. */
-export async function probeMedia(ffprobe: string, file: string): Promise<ProbedMedia> {
+/** Everything Reelsmith reads about a media file with ffprobe. */
+export async function probeFile(ffprobe: string, file: string): Promise<MediaInfo> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ProbeError(`${file} is a folder, not a media file.`);
+  } catch (error) {
+    if (error instanceof ProbeError) throw error;
+    throw new ProbeError(`The file ${file} does not exist.`, 'missing');
+  }
   let stdout: string;
   try {
     ({ stdout } = await run(ffprobe, ['-v', 'error', '-of', 'json', '-show_format', '-show_streams', file], {
@@ -43,22 +40,32 @@ export async function probeMedia(ffprobe: string, file: string): Promise<ProbedM
     }));
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
-    if (/No such file/i.test(stderr)) throw new ProbeError(`The file ${file} does not exist.`);
+    if (/No such file/i.test(stderr)) throw new ProbeError(`The file ${file} does not exist.`, 'missing');
     throw new ProbeError(`${file} is damaged or is not a media file ffmpeg can read.`);
   }
-  const parsed = FfprobeOutputSchema.safeParse(JSON.parse(stdout));
-  if (!parsed.success) throw new ProbeError(`ffprobe gave an answer Reelsmith could not understand for ${file}.`);
-  const { format, streams } = parsed.data;
-  const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-  const audio = streams.find((s) => s.codec_type === 'audio');
-  if (!video && !audio) throw new ProbeError(`${file} has no video or audio stream.`);
-  const duration = Number(format?.duration ?? video?.duration ?? audio?.duration);
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new ProbeError(`ffprobe gave an answer Reelsmith could not understand for ${file}.`);
+  }
+  try {
+    return parseProbeOutput(json);
+  } catch (error) {
+    if (error instanceof NotMediaError) throw new ProbeError(`${file} is not a media file Reelsmith can use: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What an export needs to know about a file. Cover art (attached pictures) does not count as video. */
+export async function probeMedia(ffprobe: string, file: string): Promise<ProbedMedia> {
+  const info = await probeFile(ffprobe, file);
   return {
-    container: format?.format_name ?? null,
-    duration: Number.isFinite(duration) && duration > 0 ? duration : null,
-    hasVideo: video !== undefined,
-    hasAudio: audio !== undefined,
-    width: video?.width ?? null,
-    height: video?.height ?? null,
+    container: info.container,
+    duration: info.duration,
+    hasVideo: info.video !== null,
+    hasAudio: info.audio.length > 0,
+    width: info.video?.width ?? null,
+    height: info.video?.height ?? null,
   };
 }
