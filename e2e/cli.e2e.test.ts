@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestMedia } from '../test/media/corpus';
 import { makeSandbox, REPO, type Sandbox } from './support/web-shell';
 
 const run = promisify(execFile);
@@ -56,6 +58,33 @@ describe('the reelsmith command (built)', () => {
     expect(info.code).toBe(1);
     expect(info.stderr.trim().split('\n')).toHaveLength(1);
     expect(info.stderr).toMatch(/is damaged/);
+  });
+
+  it('imports files and folders into a project, one line per file, and exits 1 when a file was rejected', async () => {
+    const corpus = await ensureTestMedia();
+    await reelsmith('project', 'new', 'Ingest');
+    const files = [corpus.good['h264-aac.mp4'].path, corpus.good['duplicate-of-h264-aac.mp4'].path, corpus.bad['notes.mp4'].path];
+    const imported = await reelsmith('import', 'Ingest.reelsmith', ...files, path.join(corpus.dir, 'folder'));
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toMatch(/^imported {2}h264-aac\.mp4$/m);
+    expect(imported.stdout).toMatch(/^duplicate duplicate-of-h264-aac\.mp4 {2}\(Same content as h264-aac\.mp4\.\)$/m);
+    expect(imported.stdout).toMatch(/^rejected {2}notes\.mp4 {2}\(notes\.mp4 .*not a media file/m);
+    expect(imported.stdout).toMatch(/^imported {2}folder\/a\/b\/clip\.webm$/m);
+    expect(imported.stdout.trim().split('\n').at(-1)).toBe('2 imported, 1 duplicate, 1 rejected');
+
+    const again = await reelsmith('import', 'Ingest.reelsmith', corpus.good['h264-aac.mp4'].path, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, duplicates: 1, rejected: 0 });
+    const info = await reelsmith('project', 'info', 'Ingest.reelsmith', '--json');
+    expect(JSON.parse(info.stdout)).toMatchObject({ assetCount: 2, lockedBy: null });
+    const cache = await fs.readdir(path.join(sandbox.root, 'Ingest.reelsmith', 'cache', 'media'));
+    expect(cache).toHaveLength(2);
+  });
+
+  it('needs a project and at least one path to import', async () => {
+    const missing = await reelsmith('import', 'Ingest.reelsmith');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/usage: reelsmith import <project> <paths\.\.\.>/);
   });
 
   it('prints its version', async () => {

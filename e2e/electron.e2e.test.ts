@@ -61,7 +61,7 @@ describe.runIf('executable' in electron)('the Electron app', () => {
     });
     expect(globals).toEqual({
       bridge: 'object',
-      methods: ['call', 'onEvent', 'onShellCommand'],
+      methods: ['call', 'importDropped', 'onEvent', 'onShellCommand'],
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
@@ -98,6 +98,38 @@ describe.runIf('executable' in electron)('the Electron app', () => {
     await page.getByTestId('create-project').click();
     await page.getByTestId('workspace').waitFor({ state: 'visible', timeout: 30_000 });
     await expect.poll(() => page.getByTestId('project-name').textContent()).toContain('Electron Film');
+  });
+
+  it('takes paths from the page only as dropped files', async () => {
+    const results = await page.evaluate(async (folder) => {
+      const w = globalThis as unknown as {
+        reelsmith: {
+          call(method: string, params: unknown): Promise<unknown>;
+          importDropped(files: unknown[]): Promise<unknown>;
+        };
+      };
+      return {
+        byPath: await w.reelsmith.call('assets.import', { paths: [folder] }),
+        madeInScript: await w.reelsmith.importDropped([new File(['x'], 'clip.mp4')]),
+        notFiles: await w.reelsmith.importDropped([folder]),
+      };
+    }, projectsDir);
+    expect(results).toMatchObject({
+      byPath: { ok: false, error: { code: 'UNAUTHORIZED' } },
+      madeInScript: { ok: false, error: { code: 'INVALID_PARAMS' } },
+      notFiles: { ok: false, error: { code: 'INVALID_PARAMS' } },
+    });
+  });
+
+  it('serves media:// to the page by asset id only', async () => {
+    const statuses = await page.evaluate(async () => {
+      const status = (url: string) => fetch(url).then((response) => response.status, (error: unknown) => String(error));
+      return {
+        unknownAsset: await status('media://asset/no-such-asset/original'),
+        notAnAsset: await status('media://file/etc/passwd'),
+      };
+    });
+    expect(statuses).toEqual({ unknownAsset: 404, notAnAsset: 404 });
   });
 
   it('saves the project and releases its lock when it quits', async () => {

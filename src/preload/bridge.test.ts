@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBridge, type BridgeIpc } from './bridge';
+import { createBridge as createBridgeWith, type BridgeIpc, type PathForFile } from './bridge';
 import { IPC_CHANNELS } from '../shared/bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -24,6 +24,14 @@ function fakeIpc(answer: Answer = async () => ({ ok: true, value: null })) {
   };
   return ipc;
 }
+
+/** Like webUtils.getPathForFile: Files named "from-disk/…" have a path, others were made in script. */
+const pathForFile: PathForFile = (file) => {
+  if (!(file instanceof File)) throw new TypeError('Not a File');
+  return file.name.startsWith('from-disk/') ? `/home/ana/${file.name.slice('from-disk/'.length)}` : '';
+};
+
+const createBridge = (ipc: BridgeIpc) => createBridgeWith(ipc, pathForFile);
 
 describe('the preload bridge', () => {
   it('sends calls over the call channel and returns the engine result', async () => {
@@ -87,5 +95,51 @@ describe('the preload bridge', () => {
     ipc.emit(IPC_CHANNELS.command, 'project.open');
     expect(listener).not.toHaveBeenCalled();
     expect(ipc.count(IPC_CHANNELS.command)).toBe(0);
+  });
+
+  describe('importDropped', () => {
+    const dropped = (name: string) => new File(['x'], name);
+
+    it('sends the paths of files on disk over the import channel, never the call channel', async () => {
+      const report = { results: [], imported: 2, duplicates: 0, rejected: 0 };
+      const ipc = fakeIpc(async () => ({ ok: true, value: report }));
+      const files = [dropped('from-disk/trip.mp4'), dropped('from-disk/day 2')];
+      const result = await createBridge(ipc).importDropped(files);
+      expect(result).toEqual({ ok: true, value: report });
+      expect(ipc.invoke).toHaveBeenCalledTimes(1);
+      expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.importDropped, ['/home/ana/trip.mp4', '/home/ana/day 2']);
+    });
+
+    it('leaves out Files made in script and things that are not Files', async () => {
+      const ipc = fakeIpc();
+      const junk = [dropped('made-here.txt'), '/etc/passwd', { name: 'from-disk/fake' }, null, dropped('from-disk/a.mov')];
+      await createBridge(ipc).importDropped(junk as unknown as File[]);
+      expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHANNELS.importDropped, ['/home/ana/a.mov']);
+    });
+
+    it('sends nothing when no dropped item is on disk', async () => {
+      const ipc = fakeIpc();
+      const bridge = createBridge(ipc);
+      for (const files of [[], [dropped('made-here.txt')], ['/etc/passwd'], '/etc/passwd', null]) {
+        const result = await bridge.importDropped(files as unknown as File[]);
+        expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
+      }
+      expect(ipc.invoke).not.toHaveBeenCalled();
+    });
+
+    it('turns a failed send or a malformed answer into a typed error', async () => {
+      const failing = createBridge(fakeIpc(async () => {
+        throw new Error('main went away');
+      }));
+      await expect(failing.importDropped([dropped('from-disk/a.mov')])).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      });
+      const malformed = createBridge(fakeIpc(async () => 'surprise'));
+      await expect(malformed.importDropped([dropped('from-disk/a.mov')])).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      });
+    });
   });
 });

@@ -12,25 +12,25 @@ export interface BridgeIpc {
   removeListener(channel: string, listener: IpcListener): unknown;
 }
 
+/** `webUtils.getPathForFile`: a dropped file's path, '' for a File made in script; throws for anything else. */
+export type PathForFile = (file: File) => string;
+
 /**
  * `window.reelsmith`: calls go out through `invoke` and always come back as a CallResult (never a rejection);
  * listeners receive only the payload, never Electron's IPC event (which would hand the page `ipcRenderer`).
  */
-export function createBridge(ipc: BridgeIpc): ReelsmithBridge {
+export function createBridge(ipc: BridgeIpc, pathForFile: PathForFile): ReelsmithBridge {
   return {
     async call(method, params) {
       if (typeof method !== 'string') return failure('INVALID_REQUEST', 'The method name must be a string.');
-      try {
-        const result = await ipc.invoke(IPC_CHANNELS.call, method, params);
-        return isCallResult(result)
-          ? result
-          : failure('INTERNAL', `Reelsmith sent a malformed answer to ${method}. Restart the app if this persists.`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return /clone/i.test(message)
-          ? failure('INVALID_PARAMS', `The parameters of ${method} cannot be sent to Reelsmith: ${message}`)
-          : failure('INTERNAL', `The call to ${method} failed: ${message}`);
+      return send(ipc, method, IPC_CHANNELS.call, method, params);
+    },
+    async importDropped(files) {
+      const paths = Array.isArray(files) ? droppedPaths(files, pathForFile) : [];
+      if (paths.length === 0) {
+        return failure('INVALID_PARAMS', 'Nothing dropped is a file or folder on this computer.');
       }
+      return send(ipc, 'the import', IPC_CHANNELS.importDropped, paths);
     },
     onEvent(listener) {
       return subscribe(ipc, IPC_CHANNELS.event, listener, isApiEventLike);
@@ -39,6 +39,34 @@ export function createBridge(ipc: BridgeIpc): ReelsmithBridge {
       return subscribe(ipc, IPC_CHANNELS.command, listener, isShellCommand);
     },
   };
+}
+
+async function send(ipc: BridgeIpc, what: string, channel: string, ...args: unknown[]): Promise<CallResult> {
+  try {
+    const result = await ipc.invoke(channel, ...args);
+    return isCallResult(result)
+      ? result
+      : failure('INTERNAL', `Reelsmith sent a malformed answer to ${what}. Restart the app if this persists.`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /clone/i.test(message)
+      ? failure('INVALID_PARAMS', `The parameters of ${what} cannot be sent to Reelsmith: ${message}`)
+      : failure('INTERNAL', `The call to ${what} failed: ${message}`);
+  }
+}
+
+/** The paths of the dropped items that are on disk; anything else the page passed is left out. */
+function droppedPaths(files: readonly unknown[], pathForFile: PathForFile): string[] {
+  const paths: string[] = [];
+  for (const file of files) {
+    try {
+      const found = pathForFile(file as File); // it checks, and throws for what is not a File
+      if (found !== '') paths.push(found);
+    } catch {
+      // not a File: skipped like a File made in script
+    }
+  }
+  return paths;
 }
 
 function subscribe<T>(

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  AssetIdSchema,
+  AssetsChangedSchema,
+  AssetViewSchema,
+  ImportReportSchema,
+  TagSchema,
+} from './assets';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
 import { MediaInfoSchema } from './media';
@@ -61,9 +68,11 @@ export const SaveStateSchema = z.object({
 });
 export type SaveState = z.infer<typeof SaveStateSchema>;
 
+/** The project as shells see it: assets travel separately (`assets.list`, `assets.changed`), there can be thousands. */
 export const ProjectStateSchema = z.object({
   path: z.string(),
-  document: ProjectDocumentSchema,
+  document: ProjectDocumentSchema.omit({ assets: true }),
+  assetCount: z.number().int().nonnegative(),
   history: HistoryStateSchema,
   save: SaveStateSchema,
 });
@@ -85,6 +94,7 @@ export const ProjectInfoSchema = z.object({
   createdAt: z.string(),
   modifiedAt: z.string(),
   sequenceCount: z.number().int(),
+  assetCount: z.number().int(),
   settings: ProjectDocumentSchema.shape.settings,
   lockedBy: z.object({ host: z.string(), pid: z.number().int(), since: z.string() }).nullable(),
   backups: z.number().int(),
@@ -216,6 +226,50 @@ export const apiMethods = {
     'Export a media file with a preset, as a job',
     'local',
   ),
+  'assets.list': method(NoParams, z.array(AssetViewSchema), 'Every asset of the open project, oldest first'),
+  'assets.import': method(
+    z.object({ paths: z.array(PathSchema).min(1).max(10_000) }).strict(),
+    ImportReportSchema,
+    'Import files and folders (folders recurse) into the open project, by reference',
+    'local',
+  ),
+  'assets.importFromDialog': method(
+    NoParams,
+    ImportReportSchema,
+    'Ask for files with the native dialog and import them (Electron only)',
+  ),
+  'assets.importUploads': method(
+    z.object({ uploads: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(10_000) }).strict(),
+    ImportReportSchema,
+    'Import files uploaded to the web shell (POST /media/upload); duplicates and rejects are deleted again',
+  ),
+  'assets.update': method(
+    z
+      .object({
+        ids: z.array(AssetIdSchema).min(1).max(10_000),
+        addTags: z.array(TagSchema).max(50).optional(),
+        removeTags: z.array(TagSchema).max(50).optional(),
+        favourite: z.boolean().optional(),
+      })
+      .strict(),
+    z.null(),
+    'Tag, untag or favourite assets (one undoable edit)',
+  ),
+  'assets.remove': method(
+    z.object({ ids: z.array(AssetIdSchema).min(1).max(10_000) }).strict(),
+    z.null(),
+    'Remove assets from the project (files on disk are untouched; undoable)',
+  ),
+  'assets.relink': method(
+    z.object({ folder: PathSchema }).strict(),
+    z.object({ relinked: z.number().int(), missing: z.number().int() }),
+    'Find missing assets in a folder (recursively) by fingerprint and point them there',
+  ),
+  'assets.refresh': method(
+    z.object({ ids: z.array(AssetIdSchema).min(1).max(10_000) }).strict(),
+    z.null(),
+    'Check assets’ files again and remake failed thumbnails, filmstrips, waveforms and proxies',
+  ),
   'media.probe': method(
     z.object({ path: PathSchema }).strict(),
     MediaInfoSchema,
@@ -239,6 +293,7 @@ export const apiEvents = {
   'project.changed': z.object({ state: ProjectStateSchema.nullable() }),
   'recent.changed': z.object({ recent: z.array(RecentProjectSchema) }),
   'job.changed': z.object({ job: JobSchema }),
+  'assets.changed': AssetsChangedSchema,
 } as const;
 
 export type ApiEvents = typeof apiEvents;

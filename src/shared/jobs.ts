@@ -35,6 +35,8 @@ export const JobSchema = z.object({
   result: z.string().nullable(),
   /** Set when a retry of this job was started. */
   retriedAs: z.string().nullable(),
+  /** Background work (thumbnails, proxies) that leaves no record once it succeeds; failures stay visible. */
+  transient: z.boolean().default(false),
 });
 export type Job = z.infer<typeof JobSchema>;
 

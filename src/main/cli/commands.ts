@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } from '../../shared/api';
+import { describeImport } from '../../shared/assets';
 import { ApiError } from '../../shared/errors';
+import { isFinished } from '../../shared/jobs';
 import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
@@ -11,6 +13,8 @@ import { UsageError } from './usage-error';
 export interface CommandOutput {
   json: unknown;
   text: string;
+  /** 0 unless the command finished with something the user must look at (a rejected file). */
+  exitCode?: number;
 }
 
 export interface CliOption {
@@ -148,6 +152,34 @@ export const COMMANDS: readonly CliCommand[] = [
     },
   },
   {
+    path: ['import'],
+    positionals: ['project', 'paths...'],
+    summary: 'Import media files and folders into a project, then make their thumbnails, waveforms and proxies',
+    description:
+      'Folders are searched recursively; the kind of each file is decided by probing it. Files already in the project ' +
+      '(same content) are reported as duplicates. Exits with 1 when a file was rejected.',
+    options: [{ name: 'no-derived', type: 'boolean', description: 'Do not wait for thumbnails, waveforms and proxies' }],
+    async run(ctx) {
+      const { engine, args, options, cwd } = ctx;
+      await call(engine, 'project.open', { path: path.resolve(cwd, args[0]!) });
+      try {
+        const cancel = () => void cancelImportJobs(engine);
+        ctx.interrupted.addEventListener('abort', cancel, { once: true });
+        const report = await call(engine, 'assets.import', { paths: args.slice(1).map((p) => path.resolve(cwd, p)) });
+        if (options['no-derived'] !== true && !ctx.interrupted.aborted) await followMediaWork(ctx);
+        ctx.interrupted.removeEventListener('abort', cancel);
+        const lines = report.results.map((r) => `${r.outcome.padEnd(9)} ${r.name}${r.reason ? `  (${r.reason})` : ''}`);
+        return {
+          json: report,
+          text: [...lines, describeImport(report)].join('\n'),
+          exitCode: report.rejected > 0 ? 1 : 0,
+        };
+      } finally {
+        await call(engine, 'project.close', undefined);
+      }
+    },
+  },
+  {
     path: ['probe'],
     positionals: ['file'],
     summary: 'Show a media file’s container, duration and streams (no project needed)',
@@ -170,6 +202,38 @@ export const COMMANDS: readonly CliCommand[] = [
   },
 ];
 
+/** Ctrl+C during an import stops it and the background work it started. */
+async function cancelImportJobs(engine: Engine): Promise<void> {
+  for (const job of await call(engine, 'jobs.list', undefined)) {
+    if ((job.kind === 'import' || job.kind.startsWith('media.')) && !isFinished(job.state)) {
+      await call(engine, 'jobs.cancel', { id: job.id });
+    }
+  }
+}
+
+/** Waits until thumbnails, filmstrips, waveforms and proxies are made, counting them down on a terminal. */
+async function followMediaWork(ctx: CommandContext): Promise<void> {
+  let made = 0;
+  let failed = 0;
+  const unsubscribe = ctx.engine.subscribe((event) => {
+    if (event.event !== 'job.changed' || !event.payload.job.kind.startsWith('media.')) return;
+    const { job } = event.payload;
+    if (job.state === 'succeeded') made += 1;
+    else if (job.state === 'failed') {
+      failed += 1;
+      ctx.stderr(`${ctx.stderrIsTTY ? '\n' : ''}${job.title}: ${job.error?.message ?? 'failed'}\n`);
+    }
+    if (ctx.stderrIsTTY) ctx.stderr(`\rPreparing media: ${made} made${failed > 0 ? `, ${failed} failed` : ''}  `);
+  });
+  const interrupted = new Promise<void>((resolve) => ctx.interrupted.addEventListener('abort', () => resolve(), { once: true }));
+  try {
+    await Promise.race([ctx.engine.whenMediaIdle(), interrupted]);
+  } finally {
+    unsubscribe();
+    if (ctx.stderrIsTTY && made + failed > 0) ctx.stderr('\n');
+  }
+}
+
 function projectSummary(state: ProjectState) {
   return { path: state.path, id: state.document.id, name: state.document.name, createdAt: state.document.createdAt };
 }
@@ -185,6 +249,7 @@ function formatInfo(info: ProjectInfo): string {
     ['Schema', String(info.schemaVersion)],
     ['Defaults', `${frameSize.width}x${frameSize.height} @ ${fps} fps, ${sampleRate} Hz`],
     ['Sequences', String(info.sequenceCount)],
+    ['Assets', String(info.assetCount)],
     ['Backups', String(info.backups)],
     ['Lock', info.lockedBy ? `open in process ${info.lockedBy.pid} on ${info.lockedBy.host} since ${info.lockedBy.since}` : 'not open anywhere'],
   ];

@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], engine: Engine, io: CliIo)
       interrupted: io.interrupted ?? new AbortController().signal,
     });
     io.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
-    return 0;
+    return output.exitCode ?? 0;
   } catch (error) {
     const usage = error instanceof UsageError;
     const message = oneLine(error instanceof Error ? error.message : String(error));
@@ -77,7 +77,10 @@ function parse(command: CliCommand, argv: readonly string[]) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see reelsmith ${command.path.join(' ')} --help)`);
   }
   const args = parsed.positionals.slice(command.path.length);
-  if (args.length !== command.positionals.length) {
+  // A last positional named `paths...` takes one or more values.
+  const variadic = command.positionals.at(-1)?.endsWith('...') ?? false;
+  const fits = variadic ? args.length >= command.positionals.length : args.length === command.positionals.length;
+  if (!fits) {
     throw new UsageError(`usage: ${usageLine(command)}`);
   }
   return { args, options: parsed.values as Record<string, string | boolean | undefined> };

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
 import type { ShellCommand } from '../../shared/bridge';
 import { defaultConfigDir } from '../engine/config/paths';
 import { createEngine, type Engine } from '../engine';
-import { pickFolder, showCallError } from './dialogs';
+import { pickFiles, pickFolder, showCallError } from './dialogs';
 import { applySessionPolicy, guardAllWebContents } from './guards';
 import { sendShellCommand, serveApi } from './ipc';
+import { answerMediaRequest, MEDIA_SCHEME, MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
 import { ApplicationMenu } from './menu';
 import type { RendererOrigin } from './renderer-origin';
 import { createMainWindow } from './window';
@@ -35,6 +36,8 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
     app.quit();
     return;
   }
+  // Only before ready, and only once: every privileged scheme the app will ever have goes in this one call.
+  protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: MEDIA_SCHEME_PRIVILEGES }]);
 
   const origin: RendererOrigin = {
     // A packaged app always loads its own files, whatever the environment says.
@@ -84,10 +87,18 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
     const ready = createEngine({
       shell: 'electron',
       configDir,
-      host: { pickFolder: (title) => pickFolder(window, title) },
+      host: { pickFolder: (title) => pickFolder(window, title), pickFiles: () => pickFiles(window) },
       onInternalError: (method, error) => log(`internal error in ${method}: ${String(error)}`),
     });
     engine = ready;
+    // The window uses the default session, so media:// is served there, before the window can ask for it.
+    session.defaultSession.protocol.handle(MEDIA_SCHEME, (request) =>
+      answerMediaRequest(
+        request,
+        (id, variant) => ready.media.resolve(id, variant),
+        (error) => log(`could not serve ${request.url}: ${String(error)}`),
+      ),
+    );
     app.setAboutPanelOptions({
       applicationName: 'Reelsmith',
       applicationVersion: ready.info.version,

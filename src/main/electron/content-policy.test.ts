@@ -21,11 +21,12 @@ describe('withContentSecurityPolicy', () => {
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
-  it("matches the renderer's policy: own scripts only, media by blob and media:", () => {
+  it("matches the renderer's policy: own scripts only, media by blob and media:, data fetched from media:", () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' blob: media:");
-    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data: blob: media:;");
+    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' blob: media:;");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self' media:;");
   });
 });
 

@@ -7,7 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: media:",
   "media-src 'self' blob: media:",
-  "connect-src 'self'",
+  // The renderer fetch()es waveforms from media: as data.
+  "connect-src 'self' media:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -13,6 +13,32 @@ export async function pickFolder(parent: BrowserWindow | null, title: string | u
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** What the import dialog lists first; the engine decides by probing, so "All files" can pick anything else. */
+const MEDIA_EXTENSIONS = [
+  ...['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'mts', 'm2ts', 'ts', 'mxf', 'mpg', 'mpeg', 'wmv', 'flv', '3gp', 'ogv'],
+  ...['mp3', 'm4a', 'aac', 'wav', 'flac', 'ogg', 'opus', 'aif', 'aiff', 'wma'],
+  ...['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'tif', 'tiff', 'heic'],
+];
+
+/**
+ * Native multi-select dialog for the engine's `assets.importFromDialog`; an empty list when cancelled. Only macOS
+ * lets one dialog pick files and folders alike; elsewhere folders are imported with the folder dialog.
+ */
+export async function pickFiles(parent: BrowserWindow | null): Promise<string[]> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import Media',
+    buttonLabel: 'Import',
+    properties:
+      process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Media', extensions: MEDIA_EXTENSIONS },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 /** An engine error from a menu action, in the user's words. Resolves true when "Remove from Recent" was chosen. */
 export async function showCallError(
   parent: BrowserWindow | null,

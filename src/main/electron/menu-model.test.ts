@@ -53,6 +53,18 @@ describe('buildMenuTemplate', () => {
     expect(item(file, 'Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S', enabled: true, action: { type: 'save' } });
   });
 
+  it('asks the renderer to import media, only into an open project', () => {
+    const importItem = (open: boolean) =>
+      item(menu(buildMenuTemplate(state({ project: { ...noProject, open } })), 'File'), 'Import Media…');
+    expect(importItem(true)).toEqual({
+      label: 'Import Media…',
+      accelerator: 'CmdOrCtrl+I',
+      enabled: true,
+      action: { type: 'shell', command: 'assets.import' },
+    });
+    expect(importItem(false).enabled).toBe(false);
+  });
+
   it('disables Save, Close Project, Undo and Redo without a project', () => {
     const template = buildMenuTemplate(state());
     expect(item(menu(template, 'File'), 'Save').enabled).toBe(false);

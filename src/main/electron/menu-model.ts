@@ -110,6 +110,13 @@ export function buildMenuTemplate(state: MenuState): MenuItemSpec[] {
       { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', action: { type: 'shell', command: 'project.open' } },
       { label: 'Open Recent', submenu: recentSubmenu(state.recent) },
       separator,
+      {
+        label: 'Import Media…',
+        accelerator: 'CmdOrCtrl+I',
+        enabled: state.project.open,
+        action: { type: 'shell', command: 'assets.import' },
+      },
+      separator,
       { label: 'Save', accelerator: 'CmdOrCtrl+S', enabled: state.project.open, action: { type: 'save' } },
       {
         label: 'Close Project',

@@ -5,6 +5,7 @@ import { TaskbarProgressTracker } from './taskbar-progress';
 const job = (id: string, state: Job['state'], progress: number | null): Job => ({
   id, kind: 'export', title: id, resource: 'cpu', priority: 0, state, stage: null, progress, eta: null,
   createdAt: '2026-01-01T00:00:00.000Z', startedAt: null, finishedAt: null, error: null, result: null, retriedAs: null,
+  transient: false,
 });
 
 describe('TaskbarProgressTracker', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apiMethods, MAX_CALL_BYTES, type ApiEvent, type ApiMethodName, type ApiOutput, type ProjectState } from '../../shared/api';
+import { PROJECT_SCHEMA_VERSION } from '../../shared/project/document';
 import type { CallResult } from '../../shared/wire';
 import { createEngine, type Engine, type EngineOptions } from './index';
 
@@ -56,9 +57,9 @@ describe('projects on disk', () => {
     expect(state.path).toBe(path.join(root, 'Talk.reelsmith'));
     expect(state.document.name).toBe('Talk');
     expect((await fs.readdir(state.path)).sort()).toEqual(
-      ['.reelsmith.lock', 'backups', 'cache', 'generated', 'project.json', 'renders'].sort(),
+      ['.reelsmith.lock', 'backups', 'cache', 'generated', 'media', 'project.json', 'renders'].sort(),
     );
-    expect((await readJson(path.join(state.path, 'project.json'))).schemaVersion).toBe(1);
+    expect((await readJson(path.join(state.path, 'project.json'))).schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
     const recent = await ok(e, 'recent.list');
     expect(recent.map((r) => [r.name, r.path, r.exists])).toEqual([['Talk', state.path, true]]);
   });
@@ -191,7 +192,7 @@ describe('a damaged or newer project.json', () => {
     await fs.writeFile(file, newer);
     const error = await fails(e, 'project.open', { path: folder });
     expect(error.code).toBe('PROJECT_TOO_NEW');
-    expect(error.message).toMatch(/newer Reelsmith \(schema 7; this version reads up to 1\)/);
+    expect(error.message).toContain(`newer Reelsmith (schema 7; this version reads up to ${PROJECT_SCHEMA_VERSION})`);
     expect(await fs.readFile(file, 'utf8')).toBe(newer);
   });
 

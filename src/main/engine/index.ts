@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, ShellKind } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import { isFinished, type Job } from '../../shared/jobs';
-import { nextSequenceName } from '../../shared/project/edits';
+import { EditRejected, nextSequenceName } from '../../shared/project/edits';
 import type { CallResult } from '../../shared/wire';
 import { dispatch, type ApiHandlers, type DispatchOptions } from './api/dispatch';
 import { defaultConfigDir, defaultProjectsDir } from './config/paths';
@@ -20,10 +20,22 @@ import { PartialFiles } from './jobs/partial-files';
 import { ProjectService, type ProjectServiceOptions } from './project/project-service';
 import { RecentProjects } from './recent/recent-projects';
 import { APP_VERSION } from './version';
+import { AssetLibrary } from './assets/asset-library';
+import { collectFiles } from './assets/collect-files';
+import { relinkAssets } from './assets/relink';
+import { runImport } from './assets/run-import';
+import { Uploads } from './assets/uploads';
+import { derivedMediaMakers } from './media/derived/makers';
+import type { ServedMedia } from './serving/media-response';
+import { summariseImport, type MediaVariant } from '../../shared/assets';
+import { tagPatches } from '../../shared/project/asset-patches';
+import type { Readable } from 'node:stream';
 
 /** What a shell can do that the engine cannot (native dialogs exist only in Electron). */
 export interface ShellHost {
   pickFolder?: (title: string | undefined) => Promise<string | null>;
+  /** A native open dialog for media files; resolves with the chosen paths (none when cancelled). */
+  pickFiles?: () => Promise<string[]>;
 }
 
 export interface EngineOptions {
@@ -43,6 +55,13 @@ export interface Engine {
   subscribe(listener: EventListener): () => void;
   /** Resolves when the job has finished (for the CLI, which waits on its own jobs). */
   whenJobSettled(id: string): Promise<Job>;
+  /** Resolves when no thumbnail, filmstrip, waveform or proxy is waiting to be made. */
+  whenMediaIdle(): Promise<void>;
+  /** What the media servers need: files by asset id (never by path), and browser uploads. */
+  readonly media: {
+    resolve(id: string, variant: MediaVariant): Promise<ServedMedia | null>;
+    receiveUpload(name: string, body: Readable): Promise<{ uploadId: string }>;
+  };
   /** Cancels running jobs, saves the open project and releases its lock. */
   dispose(): Promise<void>;
 }
@@ -57,12 +76,13 @@ export function createEngine(options: EngineOptions): Engine {
   /** The open project's name as the recent list shows it, so a rename reaches the list. */
   let listedName: string | null = null;
 
+  const cpuSlots = options.cpuSlots ?? defaultCpuSlots(os.availableParallelism());
   const jobs = new JobQueue({
-    slots: { cpu: options.cpuSlots ?? defaultCpuSlots(os.availableParallelism()), inference: 1 },
+    slots: { cpu: cpuSlots, inference: 1 },
     partials,
     onChange: (job) => {
       events.emit('job.changed', { job });
-      if (isFinished(job.state) && history) void history.store.then((h) => h.record(job)).catch(() => undefined);
+      if (isFinished(job.state) && !(job.transient && job.state === 'succeeded') && history) void history.store.then((h) => h.record(job)).catch(() => undefined);
     },
   });
   // Outputs half-written by a process that was killed are removed before anything else runs.
@@ -77,9 +97,23 @@ export function createEngine(options: EngineOptions): Engine {
     return capabilities;
   };
 
+  const library = new AssetLibrary({
+    jobs,
+    makers: derivedMediaMakers(() => locateTool('ffmpeg').path),
+    emit: (change) => events.emit('assets.changed', change),
+    maxQueuedJobs: cpuSlots + 1,
+  });
+  const uploads = new Uploads();
+  let uploadsFolder: string | null = null;
+
   const projects = new ProjectService({
     ...options.project,
     onChange: (state) => {
+      library.sync(projects.openDocument());
+      if ((state?.path ?? null) !== uploadsFolder) {
+        uploadsFolder = state?.path ?? null;
+        void uploads.open(uploadsFolder).catch(() => undefined);
+      }
       if (state && state.document.name !== listedName) {
         listedName = state.document.name;
         void recent
@@ -97,6 +131,32 @@ export function createEngine(options: EngineOptions): Engine {
       events.emit('recent.changed', { recent: await recent.list() });
     },
   });
+
+  const ffprobePath = () => {
+    try {
+      return locateTool('ffprobe').path;
+    } catch (error) {
+      if (error instanceof ToolNotFoundError) throw new ApiError('UNSUPPORTED', error.message);
+      throw error;
+    }
+  };
+  const requireProject = () => {
+    const open = projects.openDocument();
+    if (!open) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Create or open one first.');
+    return open;
+  };
+  const importPaths = async (paths: string[]) => {
+    requireProject();
+    const { files, unusable } = await collectFiles(paths);
+    return runImport({
+      jobs,
+      projects,
+      ffprobe: ffprobePath(),
+      sources: files.map((f) => ({ ...f, stored: false })),
+      unusable,
+      concurrency: Math.max(2, cpuSlots * 2),
+    });
+  };
 
   const info: AppInfo = {
     name: 'Reelsmith',
@@ -182,6 +242,55 @@ export function createEngine(options: EngineOptions): Engine {
       );
       return job;
     },
+    'assets.list': () => library.list(),
+    'assets.import': ({ paths }) => importPaths(paths),
+    'assets.importFromDialog': async () => {
+      if (!options.host?.pickFiles) {
+        throw new ApiError('UNSUPPORTED', 'File dialogs exist only in the desktop app; drop files on the gallery instead.');
+      }
+      requireProject();
+      const paths = await options.host.pickFiles();
+      return paths.length === 0 ? summariseImport([]) : importPaths(paths);
+    },
+    'assets.importUploads': async ({ uploads: ids }) => {
+      requireProject();
+      const { sources, unknown } = await uploads.take(ids);
+      return runImport({
+        jobs,
+        projects,
+        ffprobe: ffprobePath(),
+        sources,
+        unusable: unknown.map((id) => ({ name: id, reason: 'This upload is unknown or was already imported; upload the file again.' })),
+        concurrency: Math.max(2, cpuSlots * 2),
+      });
+    },
+    'assets.update': async ({ ids, addTags, removeTags, favourite }) => {
+      let patches;
+      try {
+        patches = tagPatches(requireProject().document.assets, ids, { addTags, removeTags, favourite });
+      } catch (error) {
+        if (error instanceof EditRejected) throw new ApiError('NOT_FOUND', error.message);
+        throw error;
+      }
+      // Nothing would change: no empty step on the undo stack.
+      if (patches.length > 0) await projects.edit({ type: 'assets.patch', patches });
+      return null;
+    },
+    'assets.remove': async ({ ids }) => {
+      await projects.edit({ type: 'assets.remove', ids: [...new Set(ids)] });
+      return null;
+    },
+    'assets.relink': async ({ folder }) => {
+      const { document } = requireProject();
+      const found = await relinkAssets(document.assets, library.missingIds(), path.resolve(folder));
+      if (found.patches.length > 0) await projects.edit({ type: 'assets.patch', patches: found.patches });
+      return { relinked: found.patches.length, missing: found.stillMissing };
+    },
+    'assets.refresh': ({ ids }) => {
+      requireProject();
+      library.refresh(ids);
+      return null;
+    },
     'media.probe': async ({ path: file }) => {
       try {
         return await probeFile(locateTool('ffprobe').path, path.resolve(file));
@@ -199,6 +308,11 @@ export function createEngine(options: EngineOptions): Engine {
       dispatch(handlers, method, params, { ...callOptions, onInternalError: options.onInternalError }),
     subscribe: (listener) => events.subscribe(listener),
     whenJobSettled: (id) => jobs.whenSettled(id),
+    whenMediaIdle: () => library.whenIdle(),
+    media: {
+      resolve: (id, variant) => library.resolve(id, variant),
+      receiveUpload: (name, body) => uploads.receive(name, body),
+    },
     dispose: async () => {
       await jobs.shutdown();
       await projects.dispose();

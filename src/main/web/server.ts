@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors';
 import { CallMessageSchema, CLOSE_UNAUTHORIZED, type ServerMessage } from '../../shared/wire';
 import type { Engine } from '../engine';
 import { isSameServer, presentedToken, tokenCookie, tokenMatches, type AccessRequest } from './access';
+import { handleMediaRoute } from './media-routes';
 import { serveRenderer } from './static-files';
 
 /** Sockets sending more than this are dropped outright; up to it, oversized calls get a typed error. */
@@ -58,6 +59,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       res.end('This Reelsmith web shell needs its access token: open the address it printed when it started.');
       return;
     }
+    if (await handleMediaRoute(options.engine, req, res, access.url.pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       res.end();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { AssetSchema } from '../assets';
 
 /** The version of `project.json` this build writes. Older versions are migrated on open; newer ones are refused. */
-export const PROJECT_SCHEMA_VERSION = 1;
+export const PROJECT_SCHEMA_VERSION = 2;
 
 export const FrameRateSchema = z.object({
   num: z.number().int().min(1).max(1_000_000),
@@ -45,6 +46,8 @@ export const ProjectDocumentSchema = z.object({
   modifiedAt: z.iso.datetime(),
   settings: ProjectSettingsSchema,
   sequences: z.array(SequenceSchema),
+  /** Imported media, oldest first. */
+  assets: z.array(AssetSchema),
 });
 export type ProjectDocument = z.infer<typeof ProjectDocumentSchema>;
 
@@ -63,5 +66,6 @@ export function newProjectDocument(input: { id: string; name: string; now: strin
     modifiedAt: input.now,
     settings: DEFAULT_PROJECT_SETTINGS,
     sequences: [],
+    assets: [],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssetIdSchema, AssetSchema, type Asset } from '../assets';
 import {
   FrameRateSchema,
   FrameSizeSchema,
@@ -8,11 +9,22 @@ import {
   type ProjectSettings,
 } from './document';
 
-/**
- * An edit is a concrete, replayable change to a project document. Applying one yields the new document and the edit
- * that undoes it, so the undo stack is a list of edit pairs and never holds whole-document snapshots.
- */
-export const EditSchema = z.discriminatedUnion('type', [
+/** The asset fields an edit may change; the id, fingerprint and date added never change. */
+export const AssetPatchSchema = AssetSchema.pick({
+  name: true,
+  path: true,
+  stored: true,
+  sizeBytes: true,
+  media: true,
+  kind: true,
+  tags: true,
+  favourite: true,
+})
+  .partial()
+  .extend({ id: AssetIdSchema });
+export type AssetPatch = z.infer<typeof AssetPatchSchema>;
+
+const BaseEditSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('project.rename'), name: ProjectNameSchema }),
   z.object({
     type: z.literal('project.settings'),
@@ -23,8 +35,26 @@ export const EditSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sequence.insert'), sequence: SequenceSchema, index: z.number().int().min(0) }),
   z.object({ type: z.literal('sequence.rename'), id: z.string(), name: ProjectNameSchema }),
   z.object({ type: z.literal('sequence.remove'), id: z.string() }),
+  /** Entries in ascending index order; each index is where the asset lands once the earlier ones are in. */
+  z.object({
+    type: z.literal('assets.insert'),
+    entries: z.array(z.object({ index: z.number().int().min(0), asset: AssetSchema })),
+  }),
+  z.object({ type: z.literal('assets.remove'), ids: z.array(AssetIdSchema) }),
+  z.object({ type: z.literal('assets.patch'), patches: z.array(AssetPatchSchema) }),
+]);
+
+/**
+ * An edit is a concrete, replayable change to a project document. Applying one yields the new document and the edit
+ * that undoes it, so the undo stack is a list of edit pairs and never holds whole-document snapshots. A batch applies
+ * its edits in order (an import that lands in several steps undoes as one).
+ */
+export const EditSchema = z.union([
+  BaseEditSchema,
+  z.object({ type: z.literal('batch'), edits: z.array(BaseEditSchema) }),
 ]);
 export type Edit = z.infer<typeof EditSchema>;
+type BaseEdit = z.infer<typeof BaseEditSchema>;
 
 export interface AppliedEdit {
   document: ProjectDocument;
@@ -39,6 +69,24 @@ export class EditRejected extends Error {
 }
 
 export function applyEdit(doc: ProjectDocument, edit: Edit): AppliedEdit {
+  if (edit.type !== 'batch') return applyBaseEdit(doc, edit);
+  let document = doc;
+  const inverses: BaseEdit[] = [];
+  for (const step of edit.edits) {
+    const applied = applyBaseEdit(document, step);
+    document = applied.document;
+    inverses.unshift(applied.inverse);
+  }
+  return { document, inverse: { type: 'batch', edits: inverses } };
+}
+
+/** One edit after another, as a single edit (batches are flattened). */
+export function combineEdits(first: Edit, second: Edit): Edit {
+  const steps = (e: Edit): BaseEdit[] => (e.type === 'batch' ? e.edits : [e]);
+  return { type: 'batch', edits: [...steps(first), ...steps(second)] };
+}
+
+function applyBaseEdit(doc: ProjectDocument, edit: BaseEdit): { document: ProjectDocument; inverse: BaseEdit } {
   switch (edit.type) {
     case 'project.rename':
       return {
@@ -95,11 +143,65 @@ export function applyEdit(doc: ProjectDocument, edit: Edit): AppliedEdit {
         inverse: { type: 'sequence.insert', sequence: removed, index },
       };
     }
+    case 'assets.insert': {
+      const assets = [...doc.assets];
+      const ids = new Set(assets.map((a) => a.id));
+      for (const { index, asset } of edit.entries) {
+        if (ids.has(asset.id)) throw new EditRejected(`An asset with id ${asset.id} already exists`);
+        ids.add(asset.id);
+        assets.splice(Math.min(index, assets.length), 0, asset);
+      }
+      return {
+        document: { ...doc, assets },
+        inverse: { type: 'assets.remove', ids: edit.entries.map((e) => e.asset.id) },
+      };
+    }
+    case 'assets.remove': {
+      const ids = new Set(edit.ids);
+      const entries: { index: number; asset: Asset }[] = [];
+      doc.assets.forEach((asset, index) => {
+        if (ids.has(asset.id)) entries.push({ index, asset });
+      });
+      if (entries.length !== ids.size) throw new EditRejected('Some of these assets are not in the project');
+      return {
+        document: { ...doc, assets: doc.assets.filter((a) => !ids.has(a.id)) },
+        inverse: { type: 'assets.insert', entries },
+      };
+    }
+    case 'assets.patch': {
+      const byId = new Map(edit.patches.map((p) => [p.id, p]));
+      const previous: AssetPatch[] = [];
+      const assets = doc.assets.map((asset) => {
+        const patch = byId.get(asset.id);
+        if (!patch) return asset;
+        const before: AssetPatch = { id: asset.id };
+        for (const key of Object.keys(patch) as (keyof AssetPatch)[]) {
+          if (key !== 'id') Object.assign(before, { [key]: asset[key] });
+        }
+        previous.push(before);
+        return { ...asset, ...patch };
+      });
+      if (previous.length !== byId.size) throw new EditRejected('Some of these assets are not in the project');
+      return { document: { ...doc, assets }, inverse: { type: 'assets.patch', patches: previous } };
+    }
   }
 }
 
 /** A short description for menus and the status bar ("Undo Rename sequence"). */
 export function describeEdit(edit: Edit, before: ProjectDocument): string {
+  if (edit.type !== 'batch') return describeBaseEdit(edit, before);
+  const first = edit.edits[0];
+  if (!first) return 'Change nothing';
+  if (edit.edits.every((e) => e.type === 'assets.insert')) {
+    return describeImport(edit.edits.reduce((n, e) => n + e.entries.length, 0));
+  }
+  return describeBaseEdit(first, before);
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const describeImport = (n: number) => `Import ${plural(n, 'file')}`;
+
+function describeBaseEdit(edit: BaseEdit, before: ProjectDocument): string {
   switch (edit.type) {
     case 'project.rename':
       return 'Rename project';
@@ -112,6 +214,17 @@ export function describeEdit(edit: Edit, before: ProjectDocument): string {
     case 'sequence.remove': {
       const name = before.sequences.find((s) => s.id === edit.id)?.name;
       return name === undefined ? 'Delete sequence' : `Delete sequence “${name}”`;
+    }
+    case 'assets.insert':
+      return describeImport(edit.entries.length);
+    case 'assets.remove':
+      return `Remove ${plural(edit.ids.length, 'asset')}`;
+    case 'assets.patch': {
+      const first = edit.patches[0];
+      if (first?.tags !== undefined) return `Change tags of ${plural(edit.patches.length, 'asset')}`;
+      if (first?.favourite !== undefined) return first.favourite ? 'Mark as favourite' : 'Unmark favourite';
+      if (first?.path !== undefined) return `Relink ${plural(edit.patches.length, 'asset')}`;
+      return `Update ${plural(edit.patches.length, 'asset')}`;
     }
   }
 }

@@ -1,10 +1,12 @@
-import { applyEdit, describeEdit, type Edit } from './edits';
+import { applyEdit, combineEdits, describeEdit, type Edit } from './edits';
 import type { ProjectDocument } from './document';
 
 interface HistoryEntry {
   label: string;
   forward: Edit;
   backward: Edit;
+  /** Edits applied with the same key right after this one join it, so they undo together. */
+  coalesce?: string;
 }
 
 export interface HistoryState {
@@ -34,11 +36,23 @@ export class EditHistory {
     return this.doc;
   }
 
-  apply(edit: Edit): ProjectDocument {
-    const label = describeEdit(edit, this.doc);
+  /**
+   * Applies an edit as a new undo step, or, when `coalesce` matches the key of the newest step and nothing was undone
+   * since, as part of that step (an import that lands in batches undoes as one).
+   */
+  apply(edit: Edit, options: { coalesce?: string } = {}): ProjectDocument {
     const { document, inverse } = applyEdit(this.doc, edit);
+    const top = this.undoStack.at(-1);
+    if (options.coalesce !== undefined && top?.coalesce === options.coalesce && this.redoStack.length === 0) {
+      top.forward = combineEdits(top.forward, edit);
+      top.backward = combineEdits(inverse, top.backward);
+      top.label = describeEdit(top.forward, this.doc);
+      this.doc = document;
+      return document;
+    }
+    const label = describeEdit(edit, this.doc);
+    this.undoStack.push({ label, forward: edit, backward: inverse, coalesce: options.coalesce });
     this.doc = document;
-    this.undoStack.push({ label, forward: edit, backward: inverse });
     if (this.undoStack.length > this.limit) this.undoStack.shift();
     this.redoStack = [];
     return document;

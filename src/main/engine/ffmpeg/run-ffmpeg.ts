@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describeFfmpegFailure, formatCommandLine } from './failure';
 import { ProgressParser, type FfmpegProgress } from './progress';
+import { StderrTail } from './stderr-tail';
 
 export interface RunFfmpegOptions {
   program: string;
@@ -59,18 +60,14 @@ export function runFfmpeg(options: RunFfmpegOptions): Promise<FfmpegResult> {
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
-    const tail: string[] = [];
-    let partial = '';
+    const tail = new StderrTail(STDERR_TAIL_LINES);
     let cancelled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const parser = new ProgressParser(options.duration ?? null, (p) => options.onProgress?.(p));
 
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => parser.push(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (partial + chunk).split(/\r?\n|\r/);
-      partial = lines.pop() ?? '';
-      tail.push(...lines);
-      if (tail.length > STDERR_TAIL_LINES) tail.splice(0, tail.length - STDERR_TAIL_LINES);
+      tail.push(chunk);
     });
     // ffmpeg may exit before reading stdin; a write to the closed pipe must not crash us.
     child.stdin.on('error', () => undefined);
@@ -90,8 +87,7 @@ export function runFfmpeg(options: RunFfmpegOptions): Promise<FfmpegResult> {
     child.once('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       clearTimeout(killTimer);
-      if (partial) tail.push(partial);
-      const stderrTail = tail.join('\n');
+      const stderrTail = tail.text();
       if (cancelled) reject(new FfmpegCancelled(commandLine));
       else if (code === 0) resolve({ commandLine, stderrTail });
       else reject(new FfmpegError(describeFfmpegFailure(stderrTail, code), commandLine, stderrTail, code));

@@ -21,6 +21,8 @@ export interface JobSpec {
   resource?: JobResource;
   /** Higher runs first; equal priorities run in submission order. */
   priority?: number;
+  /** Forgotten as soon as it succeeds (background work the user need not review). */
+  transient?: boolean;
   /** Resolves with a short summary of the result. Throw JobFailure for a failure with details. */
   run(ctx: JobContext): Promise<string | null>;
 }
@@ -84,6 +86,7 @@ export class JobQueue {
       error: null,
       result: null,
       retriedAs: null,
+      transient: spec.transient ?? false,
     };
     let settle!: (job: Job) => void;
     const settled = new Promise<Job>((resolve) => (settle = resolve));
@@ -231,6 +234,7 @@ export class JobQueue {
     job.finishedAt = this.now().toISOString();
     this.emit(job.id, true);
     entry.settle({ ...job });
+    if (state === 'succeeded' && job.transient) this.entries.delete(job.id);
   }
 
   private emit(id: string, immediate: boolean): void {

@@ -29,6 +29,8 @@ export async function probeFile(ffprobe: string, file: string): Promise<MediaInf
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new ProbeError(`${file} is a folder, not a media file.`);
+    // ffprobe would only say "Invalid data"; an empty file is usually a copy or download that never finished.
+    if (info.size === 0) throw new ProbeError(`${file} is empty (0 bytes); it may not have finished copying or downloading.`);
   } catch (error) {
     if (error instanceof ProbeError) throw error;
     throw new ProbeError(`The file ${file} does not exist.`, 'missing');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROJECT_SCHEMA_VERSION, ProjectDocumentSchema } from '../../../shared/project/document';
 import { migrateProject, NewerSchemaError, type Migration } from './migrations';
 
 describe('migrateProject', () => {
@@ -26,5 +27,22 @@ describe('migrateProject', () => {
     expect(() => migrateProject({ name: 'x' }, migrations, 3)).toThrow(/schemaVersion/);
     expect(() => migrateProject({ schemaVersion: 0 }, migrations, 3)).toThrow(/schemaVersion/);
     expect(() => migrateProject({ schemaVersion: 1 }, [migrations[1]!], 3)).toThrow(/no migration from schema version 1/);
+  });
+});
+
+describe('PROJECT_MIGRATIONS', () => {
+  it('brings a version 1 project (before ingest) to the current schema with no assets', () => {
+    const v1 = {
+      schemaVersion: 1,
+      id: 'p1',
+      name: 'Talk',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      modifiedAt: '2026-01-01T00:00:00.000Z',
+      settings: { frameRate: { num: 30, den: 1 }, frameSize: { width: 1920, height: 1080 }, sampleRate: 48000 },
+      sequences: [],
+    };
+    const { doc, migratedFrom } = migrateProject(v1);
+    expect(migratedFrom).toBe(1);
+    expect(ProjectDocumentSchema.parse(doc)).toEqual({ ...v1, schemaVersion: PROJECT_SCHEMA_VERSION, assets: [] });
   });
 });

@@ -6,8 +6,11 @@ export interface Migration {
   migrate(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Version 1 is the first schema; a change to project.json adds a migration here and bumps the version. */
-export const PROJECT_MIGRATIONS: readonly Migration[] = [];
+/** A change to project.json adds a migration here and bumps the version. */
+export const PROJECT_MIGRATIONS: readonly Migration[] = [
+  // Version 2 adds imported media.
+  { from: 1, migrate: (doc) => ({ ...doc, assets: [] }) },
+];
 
 export class NewerSchemaError extends Error {
   constructor(readonly version: number) {

@@ -5,7 +5,7 @@ export const PROJECT_EXTENSION = '.reelsmith';
 export const PROJECT_FILE = 'project.json';
 export const LOCK_FILE = '.reelsmith.lock';
 export const BACKUP_DIR = 'backups';
-export const PROJECT_SUBFOLDERS = ['cache', 'generated', 'renders', BACKUP_DIR] as const;
+export const PROJECT_SUBFOLDERS = ['media', 'cache', 'generated', 'renders', BACKUP_DIR] as const;
 
 /** Accepts the project folder or its project.json, as users drop either. */
 export function resolveProjectFolder(input: string): string {

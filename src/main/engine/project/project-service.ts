@@ -119,6 +119,7 @@ export class ProjectService {
       createdAt: document.createdAt,
       modifiedAt: document.modifiedAt,
       sequenceCount: document.sequences.length,
+      assetCount: document.assets.length,
       settings: document.settings,
       lockedBy: holder ? { host: holder.host, pid: holder.pid, since: holder.acquiredAt } : null,
       backups: (await listBackups(folder)).length,
@@ -145,11 +146,12 @@ export class ProjectService {
     });
   }
 
-  edit(edit: Edit): Promise<ProjectState> {
+  /** Applies an edit; edits with the same `coalesce` key in a row undo as one step. */
+  edit(edit: Edit, options: { coalesce?: string } = {}): Promise<ProjectState> {
     return this.serial(async () => {
       const project = this.require();
       try {
-        project.history.apply(edit);
+        project.history.apply(edit, options);
       } catch (error) {
         if (error instanceof EditRejected) throw new ApiError('NOT_FOUND', error.message);
         throw error;
@@ -159,12 +161,22 @@ export class ProjectService {
   }
 
   /** Builds an edit from the open document (e.g. to pick a free name) and applies it. */
-  editWith(make: (doc: ProjectDocument) => Edit): Promise<ProjectState> {
+  editWith(make: (doc: ProjectDocument) => Edit, options: { coalesce?: string } = {}): Promise<ProjectState> {
     return this.serial(async () => {
       const project = this.require();
-      project.history.apply(make(project.history.document));
+      try {
+        project.history.apply(make(project.history.document), options);
+      } catch (error) {
+        if (error instanceof EditRejected) throw new ApiError('NOT_FOUND', error.message);
+        throw error;
+      }
       return this.changed(project);
     });
+  }
+
+  /** The open project's folder and full document (with its assets), or null. */
+  openDocument(): { folder: string; document: ProjectDocument } | null {
+    return this.open ? { folder: this.open.folder, document: this.open.history.document } : null;
   }
 
   undo(): Promise<ProjectState> {
@@ -323,9 +335,11 @@ export class ProjectService {
   private state(): ProjectState | null {
     const project = this.open;
     if (!project) return null;
+    const { assets, ...document } = project.history.document;
     return {
       path: project.folder,
-      document: { ...project.history.document, modifiedAt: project.modifiedAt },
+      document: { ...document, modifiedAt: project.modifiedAt },
+      assetCount: assets.length,
       history: project.history.state(),
       save: {
         dirty: project.history.document !== project.savedDocument,

@@ -1,0 +1,31 @@
+import type { FilmstripGeometry } from '../../../../shared/assets';
+import { runPipedFfmpeg } from './ffmpeg-pipes';
+import { fillMissingTiles, planFilmstrip } from './filmstrip-plan';
+import { grabFrames } from './frame-grab';
+import { jpegFileArgs } from './picture-graph';
+import { DerivedMediaError, type DerivedFileRequest } from './request';
+
+/**
+ * Writes a JPEG sprite of evenly spaced frames of a video, left to right and top to bottom (see planFilmstrip), and
+ * returns its geometry. Only for video: images and audio have no filmstrip.
+ */
+export async function makeFilmstrip(request: DerivedFileRequest): Promise<FilmstripGeometry> {
+  const { video, duration } = request.media;
+  if (request.media.kind !== 'video' || !video) throw new DerivedMediaError('Only videos have a filmstrip.');
+  if (duration === null) throw new DerivedMediaError('The length of this video is unknown, so its filmstrip cannot be spaced.');
+  const { rows, ...geometry } = planFilmstrip(duration, { width: video.displayWidth, height: video.displayHeight });
+  const size = { width: geometry.tileWidth, height: geometry.tileHeight };
+  const frames = await grabFrames(request, { streamIndex: video.index, size, hasAlpha: video.hasAlpha }, { count: geometry.tiles, interval: geometry.interval });
+  const tiles = fillMissingTiles(frames);
+  if (!tiles) throw new DerivedMediaError('No picture could be read from this video.');
+  await runPipedFfmpeg({
+    program: request.ffmpeg,
+    args: [
+      '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${size.width}x${size.height}`, '-i', 'pipe:0',
+      '-vf', `tile=${geometry.columns}x${rows}`, '-frames:v', '1', ...jpegFileArgs(request.output),
+    ],
+    input: Buffer.concat(tiles),
+    signal: request.signal,
+  });
+  return geometry;
+}
