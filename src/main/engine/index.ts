@@ -314,6 +314,7 @@ export function createEngine(options: EngineOptions): Engine {
       receiveUpload: (name, body) => uploads.receive(name, body),
     },
     dispose: async () => {
+      library.dispose();
       await jobs.shutdown();
       await projects.dispose();
     },

@@ -48,6 +48,8 @@ export interface AssetLibraryOptions {
   maxQueuedJobs: number;
   /** Upserts are gathered this long and sent together. */
   emitIntervalMs?: number;
+  /** How often files are looked for again, so one moved or deleted while the project is open shows as missing. */
+  recheckIntervalMs?: number;
 }
 
 interface Entry {
@@ -88,7 +90,19 @@ export class AssetLibrary {
   private emitTimer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: AssetLibraryOptions) {}
+  private readonly recheckTimer: NodeJS.Timeout;
+  private rechecking = false;
+
+  constructor(private readonly options: AssetLibraryOptions) {
+    this.recheckTimer = setInterval(() => void this.recheckFiles(), options.recheckIntervalMs ?? 15_000);
+    this.recheckTimer.unref();
+  }
+
+  dispose(): void {
+    clearInterval(this.recheckTimer);
+    clearTimeout(this.emitTimer);
+    this.reset(null);
+  }
 
   /** Called whenever the open project may have changed; cheap when its assets did not. */
   sync(open: { folder: string; document: { assets: readonly Asset[] } } | null): void {
@@ -177,6 +191,25 @@ export class AssetLibrary {
   cacheDir(asset: Pick<Asset, 'fingerprint'>): string {
     if (!this.folder) throw new Error('No project is open');
     return path.join(this.folder, 'cache', 'media', fingerprintKey(asset.fingerprint), `v${this.options.makers.version}`);
+  }
+
+  /** Looks for every file again (a stat each, a few at a time) and checks fully only those that came or went. */
+  private async recheckFiles(): Promise<void> {
+    if (this.rechecking || !this.folder) return;
+    this.rechecking = true;
+    try {
+      const entries = [...this.entries.values()];
+      for (let i = 0; i < entries.length; i += 32) {
+        await Promise.all(
+          entries.slice(i, i + 32).map(async (entry) => {
+            const present = await isFile(entry.asset.path);
+            if (present !== (entry.status !== 'missing') && this.entries.get(entry.asset.id) === entry) this.check(entry);
+          }),
+        );
+      }
+    } finally {
+      this.rechecking = false;
+    }
   }
 
   private async original(entry: Entry): Promise<ServedMedia | null> {
