@@ -281,8 +281,8 @@ export function createEngine(options: EngineOptions): Engine {
       return null;
     },
     'assets.relink': async ({ folder }) => {
-      const { document } = requireProject();
-      const found = await relinkAssets(document.assets, library.missingIds(), path.resolve(folder));
+      const open = requireProject();
+      const found = await relinkAssets(open.document.assets, library.missingIds(), path.resolve(folder), path.join(open.folder, 'media'));
       if (found.patches.length > 0) await projects.edit({ type: 'assets.patch', patches: found.patches });
       return { relinked: found.patches.length, missing: found.stillMissing };
     },

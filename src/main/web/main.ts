@@ -40,8 +40,6 @@ async function main(): Promise<void> {
     ...(token === undefined ? {} : { token }),
     log: (line) => console.error(line),
   });
-  process.stdout.write(`Reelsmith web shell: ${shell.url}\n`);
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -53,6 +51,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Printed only once the handlers are in place: whoever reads the address may stop us at once, and a signal that
+  // arrived before them would kill the process without saving.
+  process.stdout.write(`Reelsmith web shell: ${shell.url}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -154,6 +154,16 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     close: async () => {
       unsubscribe();
       for (const ws of sockets) ws.close(1001, 'The web shell is shutting down');
+      // A page that does not answer the close handshake at once (busy, or its tab asleep) must not hold up the exit.
+      const started = Date.now();
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (sockets.size > 0 && Date.now() - started < 500) return;
+          clearInterval(check);
+          resolve();
+        }, 20);
+      });
+      for (const ws of sockets) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

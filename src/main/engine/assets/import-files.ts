@@ -33,7 +33,7 @@ export interface ImportDeps {
  */
 export async function importFiles(sources: readonly ImportSource[], deps: ImportDeps): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array(sources.length);
-  const claimed = new Map<string, { id: string; name: string }>();
+  const claims = new Map<string, { id: string; name: string }>();
   const pending: Asset[] = [];
   let committing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -48,14 +48,28 @@ export async function importFiles(sources: readonly ImportSource[], deps: Import
     return committing;
   };
 
+  // Duplicates are decided in input order (the first of two copies is the one imported), although files are read
+  // several at a time: each file claims its fingerprint only after the file before it has.
+  const claimTurns = sources.map(() => {
+    let done!: () => void;
+    const turn = new Promise<void>((resolve) => (done = resolve));
+    return { turn, done };
+  });
+  const afterEarlierClaims = (index: number) => (index === 0 ? Promise.resolve() : claimTurns[index - 1]!.turn);
+
   async function importOne(index: number): Promise<void> {
     const source = sources[index]!;
-    results[index] = await resultFor(source);
+    try {
+      results[index] = await resultFor(source, index);
+    } finally {
+      // A file rejected before its claim still hands on its turn, in order.
+      void afterEarlierClaims(index).then(claimTurns[index]!.done);
+    }
     done += 1;
     deps.onProgress?.(done, sources.length);
   }
 
-  async function resultFor(source: ImportSource): Promise<ImportResult> {
+  async function resultFor(source: ImportSource, index: number): Promise<ImportResult> {
     const rejected = (reason: string): ImportResult => ({ name: source.name, outcome: 'rejected', assetId: null, reason });
     let fingerprint: string;
     let sizeBytes: number;
@@ -68,18 +82,21 @@ export async function importFiles(sources: readonly ImportSource[], deps: Import
       return rejected(`${source.name} cannot be read (${code ?? (error as Error).message}).`);
     }
     if (sizeBytes === 0) return rejected(`${source.name} is empty (0 bytes).`);
-    const existing = deps.findByFingerprint(fingerprint) ?? claimed.get(fingerprint);
+    await afterEarlierClaims(index);
+    const existing = deps.findByFingerprint(fingerprint) ?? claims.get(fingerprint);
     if (existing) {
+      claimTurns[index]!.done();
       return { name: source.name, outcome: 'duplicate', assetId: existing.id, reason: `Same content as ${existing.name}.` };
     }
     const id = deps.newId();
     const asset = { id, name: source.name.split('/').pop() || path.basename(source.path) };
-    claimed.set(fingerprint, asset);
+    claims.set(fingerprint, asset);
+    claimTurns[index]!.done();
     let media;
     try {
       media = await probeFile(deps.ffprobe, source.path);
     } catch (error) {
-      claimed.delete(fingerprint);
+      claims.delete(fingerprint);
       if (error instanceof ProbeError) return rejected(error.message.split(source.path).join(source.name));
       throw error;
     }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Asset } from '../../../shared/assets';
 import type { AssetPatch } from '../../../shared/project/edits';
 import { collectFiles } from './collect-files';
@@ -12,6 +13,8 @@ export async function relinkAssets(
   assets: readonly Asset[],
   missingIds: ReadonlySet<string>,
   folder: string,
+  /** The project's media/ folder: a file found there belongs to the project, one found elsewhere is referenced. */
+  storedMediaFolder: string,
 ): Promise<{ patches: AssetPatch[]; stillMissing: number }> {
   const missing = assets.filter((a) => missingIds.has(a.id));
   const bySize = new Map<number, Asset[]>();
@@ -38,7 +41,8 @@ export async function relinkAssets(
     const asset = candidates.find((a) => a.fingerprint === fingerprint);
     if (asset) {
       found.add(asset.id);
-      patches.push({ id: asset.id, path: file.path });
+      const stored = path.relative(storedMediaFolder, file.path).split(path.sep)[0] !== '..';
+      patches.push({ id: asset.id, path: file.path, stored });
     }
   }
   return { patches, stillMissing: missing.length - found.size };

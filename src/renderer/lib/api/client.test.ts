@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/errors';
+import { PROJECT_SCHEMA_VERSION } from '../../../shared/project/document';
 import type { CallResult } from '../../../shared/wire';
 import { createApiClient } from './client';
 import { Listeners } from './listeners';
@@ -25,7 +26,7 @@ function fakeTransport(answer: (method: string, params: unknown) => CallResult) 
 }
 
 const document = {
-  schemaVersion: 1,
+  schemaVersion: PROJECT_SCHEMA_VERSION,
   id: 'p1',
   name: 'Holiday',
   createdAt: '2025-01-01T00:00:00.000Z',
@@ -36,6 +37,7 @@ const document = {
 const state = {
   path: '/p/Holiday.reelsmith',
   document,
+  assetCount: 0,
   history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
   save: { dirty: false, saving: false, lastSavedAt: null, error: null },
 };

@@ -24,3 +24,14 @@ export function formatDateTime(iso: string, options: { seconds?: boolean } = {})
   if (Number.isNaN(then)) return 'unknown time';
   return (options.seconds ? dateTimeSeconds : dateTime).format(then);
 }
+
+/** A media duration as a clock reads: "0:07", "12:30", "1:02:03"; under a second "0.4s". Empty when unknown. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
+  if (seconds > 0 && seconds < 1) return `${Number(seconds.toFixed(1))}s`;
+  const whole = Math.floor(seconds);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

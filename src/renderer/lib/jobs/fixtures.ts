@@ -18,6 +18,7 @@ export function job(id: string, overrides: Partial<Job> = {}): Job {
     error: null,
     result: null,
     retriedAs: null,
+    transient: false,
     ...overrides,
   };
 }

@@ -6,6 +6,10 @@ import type { FrameRate, FrameSize } from '../../../shared/project/document';
 import type { ApiClient, ConnectionStatus } from '../api';
 import { isConnectionError } from '../api/connection-error';
 import { describeError } from '../api/describe-error';
+import type { PathImporter } from '../import/desktop-import';
+import { AssetsState } from './assets.svelte';
+import { GalleryState } from './gallery.svelte';
+import { ImportsState } from './imports.svelte';
 import { JobsState } from './jobs.svelte';
 import { Notices } from './notices.svelte';
 
@@ -40,13 +44,22 @@ export class AppState {
   formRequest = $state<FormRequest | null>(null);
   readonly notices = new Notices();
   readonly jobs: JobsState;
+  readonly assets: AssetsState;
+  readonly imports: ImportsState;
+  readonly gallery = new GalleryState();
   /** The open project's folder: changes only when a project opens or closes, not on every edit. */
   readonly projectFolder = $derived(this.project?.path ?? null);
   private requestSeq = 0;
 
-  constructor(readonly api: ApiClient) {
+  /** `pathImporter`: Electron's import of dropped and picked files by path; null in the web shell, which uploads. */
+  constructor(
+    readonly api: ApiClient,
+    pathImporter: PathImporter | null = null,
+  ) {
     this.connection = api.transport.status;
     this.jobs = new JobsState(api, this.notices);
+    this.assets = new AssetsState(api, this.notices);
+    this.imports = new ImportsState(api, this.notices, pathImporter);
   }
 
   get transportKind() {
@@ -64,17 +77,37 @@ export class AppState {
       this.api.transport.onStatus((status, previous) => {
         this.connection = status;
         if (status.state === 'connected' && previous.state === 'reconnecting') {
-          void this.refresh().then(() => this.jobs.load());
+          void this.refresh().then(() => {
+            void this.jobs.load();
+            // Assets changed while the connection was down would have been missed.
+            if (this.project) void this.assets.load();
+          });
         }
       }),
       this.api.onShellCommand((command) => void this.shellCommand(command)),
       this.jobs.start(),
+      this.assets.start(),
       // The job list holds the open project's history: load it once ready, and again when a project opens or closes.
       $effect.root(() => {
         $effect(() => {
           if (!this.ready) return;
           void this.projectFolder;
           untrack(() => void this.jobs.load());
+        });
+        // The asset list and the gallery's view of it belong to one project.
+        $effect(() => {
+          if (!this.ready) return;
+          const folder = this.projectFolder;
+          untrack(() => {
+            this.gallery.reset();
+            this.imports.dismissSummary();
+            if (folder === null) this.assets.clear();
+            else void this.assets.load();
+          });
+        });
+        $effect(() => {
+          const byId = this.assets.byId;
+          untrack(() => this.gallery.retain((id) => byId.has(id)));
         });
       }),
     ];
@@ -121,6 +154,9 @@ export class AppState {
         return;
       case 'project.close':
         await this.closeProject();
+        return;
+      case 'assets.import':
+        if (this.project) await this.imports.importFromDialog();
         return;
     }
   }
