@@ -277,7 +277,8 @@ export class AssetLibrary {
   }
 
   private async inspect(asset: Asset): Promise<Pick<Entry, 'status' | 'statusMessage' | 'derived'>> {
-    const derived = noDerived();
+    // The cache is keyed by content, so a missing or changed file still shows the poster it had.
+    const derived = await this.cached(asset);
     let info;
     try {
       info = await fs.stat(asset.path);
@@ -296,6 +297,12 @@ export class AssetLibrary {
         derived,
       };
     }
+    return { status: 'ready', statusMessage: null, derived };
+  }
+
+  /** Which derived files are in the cache: `ready`, or `pending` where one applies but is not made yet. */
+  private async cached(asset: Asset): Promise<DerivedMedia> {
+    const derived = noDerived();
     const { makers } = this.options;
     const dir = this.cacheDir(asset);
     for (const kind of WORK_ORDER) {
@@ -306,7 +313,7 @@ export class AssetLibrary {
       derived.filmstripGeometry = await readGeometry(path.join(dir, makers.files.filmstripGeometry));
       if (!derived.filmstripGeometry) derived.filmstrip = 'pending';
     }
-    return { status: 'ready', statusMessage: null, derived };
+    return derived;
   }
 
   private enqueue(kind: DerivedKind, id: string): void {

@@ -162,6 +162,9 @@ describe('relinking and uploads', () => {
     await ok('assets.refresh', { ids: [id] });
     await expect.poll(async () => (await ok('assets.list')).find((a) => a.id === id)?.status).toBe('missing');
     expect(await engine.media.resolve(id, 'original')).toBeNull();
+    // Its poster is still in the content-keyed cache, so the gallery still shows what is missing.
+    expect((await ok('assets.list')).find((a) => a.id === id)?.derived.poster).toBe('ready');
+    expect(await engine.media.resolve(id, 'poster')).not.toBeNull();
 
     expect(await ok('assets.relink', { folder: path.join(root, 'archive') })).toEqual({ relinked: 1, missing: 0 });
     await expect.poll(async () => (await ok('assets.list')).find((a) => a.id === id)?.status).toBe('ready');
