@@ -26,6 +26,13 @@ describe('upsertJob', () => {
     expect(upsertJob(list, job('d', { createdAt: at(9) })).map((j) => j.id)).toEqual(['d', 'b', 'a']);
   });
 
+  it('drops a background job once it succeeded, and keeps it when it failed', () => {
+    const list = [job('thumb', { createdAt: at(5), transient: true, state: 'running' }), job('a', { createdAt: at(1) })];
+    expect(upsertJob(list, job('thumb', { createdAt: at(5), transient: true, state: 'succeeded' })).map((j) => j.id)).toEqual(['a']);
+    expect(upsertJob(list, job('thumb', { createdAt: at(5), transient: true, state: 'failed' })).map((j) => j.id)).toEqual(['thumb', 'a']);
+    expect(upsertJob(list, job('late', { transient: true, state: 'succeeded' })).map((j) => j.id)).toEqual(['thumb', 'a']);
+  });
+
   it('replaces a known job by id, keeping its place', () => {
     const list = [job('b', { createdAt: at(5) }), job('a', { createdAt: at(1) })];
     const next = upsertJob(list, job('a', { createdAt: at(1), state: 'running', progress: 0.5 }));

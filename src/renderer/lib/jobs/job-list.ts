@@ -11,9 +11,13 @@ export function sortNewestFirst(jobs: readonly Job[]): Job[] {
   return [...jobs].sort(compareNewestFirst);
 }
 
-/** The list with `job` added or replacing the job with the same id, newest first. Never mutates `jobs`. */
+/**
+ * The list with `job` added or replacing the job with the same id, newest first; a background job that succeeded
+ * (a thumbnail, a proxy) leaves the list, as the engine forgets it too. Never mutates `jobs`.
+ */
 export function upsertJob(jobs: readonly Job[], job: Job): Job[] {
   const index = jobs.findIndex((j) => j.id === job.id);
+  if (job.transient && job.state === 'succeeded') return index === -1 ? [...jobs] : jobs.filter((j) => j.id !== job.id);
   if (index === -1) return sortNewestFirst([...jobs, job]);
   const next = [...jobs];
   next[index] = job;
