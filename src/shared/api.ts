@@ -8,6 +8,7 @@ import {
 } from './assets';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
+import { TimelineCommandSchema } from './timeline/commands';
 import { MediaInfoSchema } from './media';
 import {
   FrameRateSchema,
@@ -201,6 +202,18 @@ export const apiMethods = {
     z.object({ id: z.string().min(1).max(64) }).strict(),
     ProjectStateSchema,
     'Delete a sequence',
+  ),
+  'sequence.edit': method(
+    z
+      .object({
+        sequenceId: z.string().min(1).max(64),
+        command: TimelineCommandSchema,
+        /** Edits with the same key in a row undo as one step (a volume slider being dragged). */
+        coalesce: z.string().max(64).optional(),
+      })
+      .strict(),
+    ProjectStateSchema,
+    'Change a sequence’s timeline with one undoable command (add, move, trim, split, delete, transitions, markers, tracks)',
   ),
   'jobs.list': method(NoParams, z.array(JobSchema), 'Jobs of this session and the open project’s history, newest first'),
   'jobs.cancel': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Cancel a queued or running job'),

@@ -29,6 +29,7 @@ import { derivedMediaMakers } from './media/derived/makers';
 import type { ServedMedia } from './serving/media-response';
 import { summariseImport, type MediaVariant } from '../../shared/assets';
 import { tagPatches } from '../../shared/project/asset-patches';
+import { newTimeline } from '../../shared/timeline/timeline';
 import type { Readable } from 'node:stream';
 
 /** What a shell can do that the engine cannot (native dialogs exist only in Electron). */
@@ -207,10 +208,13 @@ export function createEngine(options: EngineOptions): Engine {
           frameRate: doc.settings.frameRate,
           frameSize: doc.settings.frameSize,
           createdAt: new Date().toISOString(),
+          timeline: newTimeline(),
         },
       })),
     'sequence.rename': ({ id, name }) => projects.edit({ type: 'sequence.rename', id, name }),
     'sequence.delete': ({ id }) => projects.edit({ type: 'sequence.remove', id }),
+    'sequence.edit': ({ sequenceId, command, coalesce }) =>
+      projects.edit({ type: 'sequence.command', sequenceId, command }, coalesce === undefined ? {} : { coalesce }),
     'jobs.list': async () => {
       const live = jobs.list();
       const earlier = history ? (await history.store).list().filter((j) => !live.some((l) => l.id === j.id)) : [];

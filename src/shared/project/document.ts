@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { AssetSchema } from '../assets';
+import { TimelineSchema } from '../timeline/timeline';
+import { FrameRateSchema, FrameSizeSchema, SampleRateSchema } from '../video-format';
+
+export { FrameRateSchema, FrameSizeSchema, type FrameRate, type FrameSize } from '../video-format';
 
 /** The version of `project.json` this build writes. Older versions are migrated on open; newer ones are refused. */
-export const PROJECT_SCHEMA_VERSION = 2;
-
-export const FrameRateSchema = z.object({
-  num: z.number().int().min(1).max(1_000_000),
-  den: z.number().int().min(1).max(1_000_000),
-});
-export type FrameRate = z.infer<typeof FrameRateSchema>;
-
-export const FrameSizeSchema = z.object({
-  width: z.number().int().min(16).max(16384).multipleOf(2),
-  height: z.number().int().min(16).max(16384).multipleOf(2),
-});
-export type FrameSize = z.infer<typeof FrameSizeSchema>;
+export const PROJECT_SCHEMA_VERSION = 3;
 
 export const ProjectNameSchema = z
   .string()
@@ -25,7 +17,7 @@ export const ProjectNameSchema = z
 export const ProjectSettingsSchema = z.object({
   frameRate: FrameRateSchema,
   frameSize: FrameSizeSchema,
-  sampleRate: z.union([z.literal(44100), z.literal(48000)]),
+  sampleRate: SampleRateSchema,
 });
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
 
@@ -35,6 +27,7 @@ export const SequenceSchema = z.object({
   frameRate: FrameRateSchema,
   frameSize: FrameSizeSchema,
   createdAt: z.iso.datetime(),
+  timeline: TimelineSchema,
 });
 export type Sequence = z.infer<typeof SequenceSchema>;
 

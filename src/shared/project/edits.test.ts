@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newTimeline } from '../timeline/timeline';
 import { newProjectDocument } from './document';
 import { applyEdit, nextSequenceName } from './edits';
 
@@ -19,6 +20,7 @@ describe('applyEdit', () => {
       frameRate: { num: 25, den: 1 },
       frameSize: { width: 1280, height: 720 },
       createdAt: '2026-01-01T00:00:00.000Z',
+      timeline: newTimeline(),
     };
     const once = applyEdit(base, { type: 'sequence.insert', sequence: seq, index: 0 }).document;
     expect(() => applyEdit(once, { type: 'sequence.insert', sequence: seq, index: 0 })).toThrow(/already exists/);
@@ -39,6 +41,7 @@ describe('nextSequenceName', () => {
       frameRate: { num: 25, den: 1 },
       frameSize: { width: 1280, height: 720 },
       createdAt: '2026-01-01T00:00:00.000Z',
+      timeline: newTimeline(),
     });
     expect(nextSequenceName(base)).toBe('Sequence 1');
     expect(nextSequenceName({ ...base, sequences: [seq('Sequence 2')] })).toBe('Sequence 3');

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetSchema, type Asset } from '../assets';
 import {
+  TimelineCommandRejected,
+  TimelineCommandSchema,
+  applyTimelineCommand,
+  describeTimelineCommand,
+  type AppliedTimelineCommand,
+  type TimelineCommand,
+} from '../timeline/commands';
+import { sourcesFromAssets } from '../timeline/sources';
+import { SampleRateSchema } from '../video-format';
+import {
   FrameRateSchema,
   FrameSizeSchema,
   ProjectNameSchema,
   SequenceSchema,
   type ProjectDocument,
   type ProjectSettings,
+  type Sequence,
 } from './document';
 
 /** The asset fields an edit may change; the id, fingerprint and date added never change. */
@@ -30,11 +41,13 @@ const BaseEditSchema = z.discriminatedUnion('type', [
     type: z.literal('project.settings'),
     frameRate: FrameRateSchema.optional(),
     frameSize: FrameSizeSchema.optional(),
-    sampleRate: z.union([z.literal(44100), z.literal(48000)]).optional(),
+    sampleRate: SampleRateSchema.optional(),
   }),
   z.object({ type: z.literal('sequence.insert'), sequence: SequenceSchema, index: z.number().int().min(0) }),
   z.object({ type: z.literal('sequence.rename'), id: z.string(), name: ProjectNameSchema }),
   z.object({ type: z.literal('sequence.remove'), id: z.string() }),
+  /** A change to a sequence's timeline; its inverse is the command's inverse. */
+  z.object({ type: z.literal('sequence.command'), sequenceId: z.string(), command: TimelineCommandSchema }),
   /** Entries in ascending index order; each index is where the asset lands once the earlier ones are in. */
   z.object({
     type: z.literal('assets.insert'),
@@ -61,8 +74,12 @@ export interface AppliedEdit {
   inverse: Edit;
 }
 
+/** An edit that cannot apply: it names something that is not there, or it would break the document's rules. */
 export class EditRejected extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'invalid' = 'missing',
+  ) {
     super(message);
     this.name = 'EditRejected';
   }
@@ -143,6 +160,17 @@ function applyBaseEdit(doc: ProjectDocument, edit: BaseEdit): { document: Projec
         inverse: { type: 'sequence.insert', sequence: removed, index },
       };
     }
+    case 'sequence.command': {
+      const index = findSequence(doc, edit.sequenceId);
+      const sequence = doc.sequences[index]!;
+      const applied = applySequenceCommand(doc, sequence, edit.command);
+      const sequences = [...doc.sequences];
+      sequences[index] = { ...sequence, timeline: applied.timeline };
+      return {
+        document: { ...doc, sequences },
+        inverse: { type: 'sequence.command', sequenceId: edit.sequenceId, command: applied.inverse },
+      };
+    }
     case 'assets.insert': {
       const assets = [...doc.assets];
       const ids = new Set(assets.map((a) => a.id));
@@ -215,6 +243,8 @@ function describeBaseEdit(edit: BaseEdit, before: ProjectDocument): string {
       const name = before.sequences.find((s) => s.id === edit.id)?.name;
       return name === undefined ? 'Delete sequence' : `Delete sequence “${name}”`;
     }
+    case 'sequence.command':
+      return describeTimelineCommand(edit.command);
     case 'assets.insert':
       return describeImport(edit.entries.length);
     case 'assets.remove':
@@ -235,6 +265,16 @@ export function nextSequenceName(doc: ProjectDocument): string {
   let n = doc.sequences.length + 1;
   while (taken.has(`Sequence ${n}`)) n += 1;
   return `Sequence ${n}`;
+}
+
+/** A timeline command on a sequence, its clips checked against the project's media at the sequence's frame rate. */
+function applySequenceCommand(doc: ProjectDocument, sequence: Sequence, command: TimelineCommand): AppliedTimelineCommand {
+  try {
+    return applyTimelineCommand(sequence.timeline, command, sourcesFromAssets(doc.assets, sequence.frameRate));
+  } catch (error) {
+    if (error instanceof TimelineCommandRejected) throw new EditRejected(error.message, 'invalid');
+    throw error;
+  }
 }
 
 function findSequence(doc: ProjectDocument, id: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { newTimeline } from '../timeline/timeline';
 import { newProjectDocument, type ProjectDocument } from './document';
 import { EditHistory } from './history';
 import type { Edit } from './edits';
@@ -13,6 +14,7 @@ function sequence(id: string, name = `Seq ${id}`) {
     frameRate: { num: 30, den: 1 },
     frameSize: { width: 1920, height: 1080 },
     createdAt: '2026-01-01T00:00:00.000Z',
+    timeline: newTimeline(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_SCHEMA_VERSION, ProjectDocumentSchema } from '../../../shared/project/document';
+import { newTimeline } from '../../../shared/timeline/timeline';
 import { migrateProject, NewerSchemaError, type Migration } from './migrations';
 
 describe('migrateProject', () => {
@@ -44,5 +45,32 @@ describe('PROJECT_MIGRATIONS', () => {
     const { doc, migratedFrom } = migrateProject(v1);
     expect(migratedFrom).toBe(1);
     expect(ProjectDocumentSchema.parse(doc)).toEqual({ ...v1, schemaVersion: PROJECT_SCHEMA_VERSION, assets: [] });
+  });
+
+  it('brings a version 2 project (before timelines) to the current schema with empty tracks in every sequence', () => {
+    const sequence = {
+      id: 's1',
+      name: 'Main cut',
+      frameRate: { num: 30000, den: 1001 },
+      frameSize: { width: 1280, height: 720 },
+      createdAt: '2026-01-02T00:00:00.000Z',
+    };
+    const v2 = {
+      schemaVersion: 2,
+      id: 'p1',
+      name: 'Talk',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      modifiedAt: '2026-01-01T00:00:00.000Z',
+      settings: { frameRate: { num: 30, den: 1 }, frameSize: { width: 1920, height: 1080 }, sampleRate: 48000 },
+      sequences: [sequence, { ...sequence, id: 's2', name: 'Shorts cut' }],
+      assets: [],
+    };
+    const { doc, migratedFrom } = migrateProject(v2);
+    expect(migratedFrom).toBe(2);
+    expect(ProjectDocumentSchema.parse(doc)).toEqual({
+      ...v2,
+      schemaVersion: PROJECT_SCHEMA_VERSION,
+      sequences: v2.sequences.map((s) => ({ ...s, timeline: newTimeline() })),
+    });
   });
 });

@@ -10,6 +10,26 @@ export interface Migration {
 export const PROJECT_MIGRATIONS: readonly Migration[] = [
   // Version 2 adds imported media.
   { from: 1, migrate: (doc) => ({ ...doc, assets: [] }) },
+  // Version 3 gives each sequence a timeline: one empty video track, one empty audio track and the overlay track.
+  {
+    from: 2,
+    migrate: (doc) => ({
+      ...doc,
+      // Anything but a list is left for validation to report.
+      sequences: Array.isArray(doc.sequences)
+        ? doc.sequences.map((sequence: Record<string, unknown>) => ({
+            ...sequence,
+            timeline: {
+              videoTracks: [{ kind: 'video', id: 'video-1', muted: false, hidden: false, clips: [], transitions: [] }],
+              audioTracks: [{ kind: 'audio', id: 'audio-1', muted: false, clips: [], transitions: [] }],
+              overlayTrack: { kind: 'overlay', id: 'overlay', hidden: false, clips: [], transitions: [] },
+              markers: [],
+              removedRegions: [],
+            },
+          }))
+        : doc.sequences,
+    }),
+  },
 ];
 
 export class NewerSchemaError extends Error {

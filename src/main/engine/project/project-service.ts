@@ -153,7 +153,7 @@ export class ProjectService {
       try {
         project.history.apply(edit, options);
       } catch (error) {
-        if (error instanceof EditRejected) throw new ApiError('NOT_FOUND', error.message);
+        if (error instanceof EditRejected) throw rejection(error);
         throw error;
       }
       return this.changed(project);
@@ -167,7 +167,7 @@ export class ProjectService {
       try {
         project.history.apply(make(project.history.document), options);
       } catch (error) {
-        if (error instanceof EditRejected) throw new ApiError('NOT_FOUND', error.message);
+        if (error instanceof EditRejected) throw rejection(error);
         throw error;
       }
       return this.changed(project);
@@ -356,6 +356,10 @@ export class ProjectService {
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+function rejection(error: EditRejected): ApiError {
+  return new ApiError(error.reason === 'missing' ? 'NOT_FOUND' : 'INVALID_PARAMS', error.message);
 }
 
 async function ensureCreatable(folder: string): Promise<void> {

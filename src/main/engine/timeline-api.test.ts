@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestMedia } from '../../../test/media/corpus';
+import type { ApiMethodName, ApiOutput } from '../../shared/api';
+import type { CallResult } from '../../shared/wire';
+import { createEngine, type Engine } from './index';
+
+/** Timeline commands over the API: applied to the open project, undoable, refused with a reason. */
+
+let root: string;
+let engine: Engine;
+let assetId: string;
+let sequenceId: string;
+
+async function call(method: ApiMethodName, params?: unknown): Promise<CallResult> {
+  return engine.call(method, params, { caller: 'local' });
+}
+async function ok<M extends ApiMethodName>(method: M, params?: unknown): Promise<ApiOutput<M>> {
+  const result = await call(method, params);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as ApiOutput<M>;
+}
+
+beforeAll(async () => {
+  const corpus = await ensureTestMedia();
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-timeline-api-'));
+  engine = createEngine({ shell: 'test', configDir: path.join(root, 'config'), projectsDir: root });
+  await ok('project.create', { path: path.join(root, 'Cut') });
+  const report = await ok('assets.import', { paths: [corpus.good['h264-aac.mp4'].path] });
+  assetId = report.results[0]!.assetId!;
+  const state = await ok('sequence.create', {});
+  sequenceId = state.document.sequences[0]!.id;
+}, 60_000);
+afterAll(async () => {
+  await engine.dispose();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+describe('sequence.edit', () => {
+  it('adds and splits a clip, each an undoable step', async () => {
+    const track = (await ok('project.current'))!.document.sequences[0]!.timeline.videoTracks[0]!.id;
+    await ok('sequence.edit', {
+      sequenceId,
+      command: { type: 'clip.add', trackId: track, ripple: false, clip: { kind: 'video', id: 'c1', assetId, start: 0, duration: 50, sourceIn: 0, volume: 1 } },
+    });
+    const split = await ok('sequence.edit', { sequenceId, command: { type: 'clip.split', clipId: 'c1', frame: 20, newClipId: 'c2' } });
+    expect(split.document.sequences[0]!.timeline.videoTracks[0]!.clips.map((c) => [c.id, c.start, c.duration])).toEqual([
+      ['c1', 0, 20],
+      ['c2', 20, 30],
+    ]);
+    expect(split.history.undoLabel).toBe('Split clip');
+    const undone = await ok('project.undo');
+    expect(undone.document.sequences[0]!.timeline.videoTracks[0]!.clips).toHaveLength(1);
+  });
+
+  it('refuses a clip longer than its media with INVALID_PARAMS and a reason', async () => {
+    const track = (await ok('project.current'))!.document.sequences[0]!.timeline.videoTracks[0]!.id;
+    const result = await call('sequence.edit', {
+      sequenceId,
+      command: { type: 'clip.add', trackId: track, ripple: false, clip: { kind: 'video', id: 'long', assetId, start: 100, duration: 100_000, sourceIn: 0, volume: 1 } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_PARAMS');
+      expect(result.error.message.length).toBeGreaterThan(10);
+    }
+  });
+});
