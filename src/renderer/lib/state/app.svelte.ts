@@ -2,16 +2,20 @@ import { untrack } from 'svelte';
 import { BackupSchema, type AppInfo, type Backup, type ProjectState, type RecentProject } from '../../../shared/api';
 import type { ShellCommand } from '../../../shared/bridge';
 import { ApiError } from '../../../shared/errors';
+import type { AssetView } from '../../../shared/assets';
 import type { FrameRate, FrameSize } from '../../../shared/project/document';
+import type { TimelineCommand } from '../../../shared/timeline/commands';
 import type { ApiClient, ConnectionStatus } from '../api';
 import { isConnectionError } from '../api/connection-error';
 import { describeError } from '../api/describe-error';
 import type { PathImporter } from '../import/desktop-import';
+import { appendAssets } from '../timeline/asset-clips';
 import { AssetsState } from './assets.svelte';
 import { GalleryState } from './gallery.svelte';
 import { ImportsState } from './imports.svelte';
 import { JobsState } from './jobs.svelte';
 import { Notices } from './notices.svelte';
+import { TimelineState } from './timeline.svelte';
 
 /** A project that could not be opened as it is, and the backups it could be restored from. */
 export interface Recovery {
@@ -47,6 +51,7 @@ export class AppState {
   readonly assets: AssetsState;
   readonly imports: ImportsState;
   readonly gallery = new GalleryState();
+  readonly timeline = new TimelineState();
   /** The open project's folder: changes only when a project opens or closes, not on every edit. */
   readonly projectFolder = $derived(this.project?.path ?? null);
   private requestSeq = 0;
@@ -100,6 +105,7 @@ export class AppState {
           const folder = this.projectFolder;
           untrack(() => {
             this.gallery.reset();
+            this.timeline.reset();
             this.imports.dismissSummary();
             if (folder === null) this.assets.clear();
             else void this.assets.load();
@@ -242,6 +248,35 @@ export class AppState {
 
   deleteSequence(id: string) {
     return this.edit(() => this.api.call('sequence.delete', { id }));
+  }
+
+  /**
+   * One undoable change to a sequence's timeline. Edits sharing a `coalesce` key in a row undo as one step, so a
+   * gesture that needs several commands (splitting every clip under the playhead) is still one undo.
+   */
+  editSequence(sequenceId: string, command: TimelineCommand, coalesce?: string) {
+    return this.edit(() => this.api.call('sequence.edit', { sequenceId, command, coalesce }));
+  }
+
+  /**
+   * Appends assets at the end of the open sequence (or the first; a new one when there is none): video and images on
+   * V1, sound on A1. One undo step takes them all away again.
+   */
+  async addToTimeline(assets: readonly AssetView[]): Promise<void> {
+    if (!this.project || assets.length === 0) return;
+    if (this.project.document.sequences.length === 0 && !(await this.createSequence())) return;
+    const sequences = this.project.document.sequences;
+    const sequence = sequences.find((s) => s.id === this.timeline.openSequenceId) ?? sequences[0];
+    if (!sequence) return;
+    const plan = appendAssets(sequence.timeline, assets, sequence.frameRate, () => crypto.randomUUID());
+    for (const refusal of plan.refusals) this.notices.info(refusal);
+    const coalesce = `add-${crypto.randomUUID()}`;
+    let added = 0;
+    for (const command of plan.commands) {
+      if (!(await this.editSequence(sequence.id, command, coalesce))) break;
+      added += 1;
+    }
+    if (added > 0) this.notices.info(`Added ${added} clip${added === 1 ? '' : 's'} to “${sequence.name}”`);
   }
 
   /** Runs an edit of the open project; returns whether it succeeded. */
