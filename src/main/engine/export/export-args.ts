@@ -77,19 +77,22 @@ export function buildExportArgs({ input, output, preset, fit, source, encoder }:
   }
 }
 
-/** Scale into the frame keeping the aspect ratio, then pad (letterbox) or crop to the exact size. */
-export function fitFilter(width: number, height: number, fit: FitMode): string {
+/**
+ * Scale into the frame keeping the aspect ratio, then pad (letterbox) or crop to the exact size. The bars are
+ * `padColor`: a layer drawn over others pads with transparent `black@0`.
+ */
+export function fitFilter(width: number, height: number, fit: FitMode, padColor = 'black'): string {
   return fit === 'letterbox'
-    ? `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1`
+    ? `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=${padColor},setsar=1`
     : `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height},setsar=1`;
 }
 
-function audioCodecArgs(codec: AudioCodec, bitrateKbps: number | null): string[] {
+export function audioCodecArgs(codec: AudioCodec, bitrateKbps: number | null): string[] {
   const name = codec === 'mp3' ? 'libmp3lame' : codec;
   return ['-c:a', name, ...(bitrateKbps === null ? [] : ['-b:a', `${bitrateKbps}k`])];
 }
 
-function containerArgs(preset: VideoPreset): string[] {
+export function containerArgs(preset: VideoPreset): string[] {
   // MP4s start playing before they are fully downloaded when the index is at the front.
   return preset.extension === '.mp4' ? ['-movflags', '+faststart'] : [];
 }

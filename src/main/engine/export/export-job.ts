@@ -19,14 +19,7 @@ export interface ExportRequest {
 
 /** An export of one media file with a preset, as a job: probe, encode (hardware first), fall back to software. */
 export function exportJob(capabilities: FfmpegCapabilities, request: ExportRequest): JobSpec {
-  const preset = findPreset(request.presetId);
-  if (!preset) throw new ApiError('INVALID_PARAMS', `There is no export preset called ${request.presetId}.`);
-  if (path.extname(request.output).toLowerCase() !== preset.extension) {
-    throw new ApiError(
-      'INVALID_PARAMS',
-      `${preset.label} writes ${preset.extension} files; name the output ${path.basename(request.output, path.extname(request.output))}${preset.extension}.`,
-    );
-  }
+  const preset = presetForOutput(request.presetId, request.output);
   if (path.resolve(request.output) === path.resolve(request.input)) {
     throw new ApiError('INVALID_PARAMS', 'The output would overwrite the source; choose another name.');
   }
@@ -36,6 +29,19 @@ export function exportJob(capabilities: FfmpegCapabilities, request: ExportReque
     resource: 'cpu',
     run: (ctx) => runExport(ctx, capabilities, preset, request),
   };
+}
+
+/** The preset called `presetId`, checked against the name of the file it will write. */
+export function presetForOutput(presetId: string, output: string): ExportPreset {
+  const preset = findPreset(presetId);
+  if (!preset) throw new ApiError('INVALID_PARAMS', `There is no export preset called ${presetId}.`);
+  if (path.extname(output).toLowerCase() !== preset.extension) {
+    throw new ApiError(
+      'INVALID_PARAMS',
+      `${preset.label} writes ${preset.extension} files; name the output ${path.basename(output, path.extname(output))}${preset.extension}.`,
+    );
+  }
+  return preset;
 }
 
 async function runExport(
