@@ -1,0 +1,93 @@
+import type { AudioTrack } from '../../../../shared/render/render-plan';
+import type { GraphContext } from './graph-context';
+import { layoutTrack, type SegmentSpan } from './layout';
+import { planTrackReads } from './reads';
+import { sampleAtFrame } from './timing';
+
+/**
+ * The plan's audible tracks mixed into one stereo stream of exactly the plan's samples; returns its label.
+ * Tracks are summed (`amix` with normalize=0, as an editor's mixer does: a track's level does not depend on how
+ * many others play); volumes are the user's to set.
+ */
+export function mixAudioTracks(ctx: GraphContext): string {
+  const { plan, writer } = ctx;
+  const total = sampleAtFrame(plan.duration, plan.frameRate, plan.sampleRate);
+  const tracks = plan.audio.filter((track) => !track.muted).map((track) => trackStream(ctx, track));
+  const out = '[aout]';
+  if (tracks.length === 0) writer.chain([], [silence(ctx, total)], [out]);
+  else if (tracks.length === 1) writer.chain(tracks, ['anull'], [out]);
+  else writer.chain(tracks, [`amix=inputs=${tracks.length}:normalize=0`], [out]);
+  return out;
+}
+
+/**
+ * One track. Each read is resampled to the plan's sample rate in stereo with `first_pts=0` (silence fills a late
+ * start) and padded with silence at its end, so sample k of a read is the source at seek + k / sampleRate. Pieces are
+ * cut with `atrim` on whole sample numbers; their lengths come from the timeline positions, so the track has exactly
+ * the plan's samples and every cut lands within half a sample of its frame.
+ */
+function trackStream(ctx: GraphContext, track: AudioTrack): string {
+  const { plan, writer } = ctx;
+  const at = (frame: number) => sampleAtFrame(frame, plan.frameRate, plan.sampleRate);
+  const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, (s) => ctx.source(s).still);
+  const taps: string[][] = reads.map(() => []);
+
+  const span = (from: SegmentSpan, timelineStart: number, length: number): string => {
+    const segment = track.segments[from.segment]!;
+    const samples = at(timelineStart + length) - at(timelineStart);
+    const out = writer.label('aspan');
+    if (!ctx.source(segment.source).hasAudio) {
+      writer.chain([], [silence(ctx, samples)], [out]);
+      return out;
+    }
+    const readIndex = readOfSegment[from.segment]!;
+    const read = reads[readIndex]!;
+    const tap = writer.label('atap');
+    taps[readIndex]!.push(tap);
+    const start = at(segment.sourceStart + from.offset) - at(read.seek);
+    writer.chain(
+      [tap],
+      [`atrim=start_pts=${start}:end_pts=${start + samples}`, 'asetpts=PTS-STARTPTS', ...(segment.volume === 1 ? [] : [`volume=${segment.volume}`])],
+      [out],
+    );
+    return out;
+  };
+
+  const pieces = layoutTrack(track.segments, plan.duration).map((piece) => {
+    if (piece.kind === 'clip') return span(piece.from, piece.start, piece.length);
+    const out = writer.label('apiece');
+    const samples = at(piece.start + piece.length) - at(piece.start);
+    if (piece.kind === 'gap') {
+      writer.chain([], [silence(ctx, samples)], [out]);
+    } else {
+      const outgoing = span(piece.from, piece.start, piece.length);
+      const incoming = span(piece.to, piece.start, piece.length);
+      writer.chain([outgoing, incoming], [`acrossfade=nb_samples=${samples}:curve1=tri:curve2=tri`], [out]);
+    }
+    return out;
+  });
+
+  reads.forEach((read, index) => {
+    const readTaps = taps[index]!;
+    if (readTaps.length === 0) return;
+    const input = ctx.inputs.forRead(read);
+    writer.chain(
+      [`[${input}:a:0]`],
+      [
+        `aresample=${plan.sampleRate}:async=1:first_pts=0`,
+        'aformat=sample_fmts=fltp:channel_layouts=stereo',
+        'apad',
+        ...(readTaps.length > 1 ? [`asplit=${readTaps.length}`] : []),
+      ],
+      readTaps,
+    );
+  });
+
+  const out = writer.label('track');
+  writer.chain(pieces, [`concat=n=${pieces.length}:v=0:a=1`, ...(track.volume === 1 ? [] : [`volume=${track.volume}`])], [out]);
+  return out;
+}
+
+function silence(ctx: GraphContext, samples: number): string {
+  return `anullsrc=r=${ctx.plan.sampleRate}:cl=stereo,atrim=end_sample=${samples}`;
+}

@@ -1,0 +1,23 @@
+import type { RenderPlan } from '../../../../shared/render/render-plan';
+import type { GraphWriter } from './graph-writer';
+import type { InputList } from './inputs';
+
+/** What the graph builder needs to know about a source, from probing it. */
+export interface RenderSourceInfo {
+  hasVideo: boolean;
+  hasAudio: boolean;
+  /** A still image (photo, PNG): shown for as long as its segment lasts. */
+  still: boolean;
+  /** Sample (pixel) aspect ratio; non-square pixels are made square before fitting. Rotation is applied by ffmpeg. */
+  sar: { num: number; den: number };
+  /** The picture's size as shown (pixel shape and rotation applied); null when unknown. */
+  displayWidth: number | null;
+  displayHeight: number | null;
+}
+
+export interface GraphContext {
+  plan: RenderPlan;
+  writer: GraphWriter;
+  inputs: InputList;
+  source(path: string): RenderSourceInfo;
+}

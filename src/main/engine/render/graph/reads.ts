@@ -1,0 +1,89 @@
+import type { FrameRate } from '../../../../shared/video-format';
+
+/**
+ * How the segments of one layer or track are read from their sources. A read is one ffmpeg input, decoded once
+ * from its seek point onwards and split among the segments it serves.
+ *
+ * A segment continues the read of the previous segment from the same source on its track when it starts at or after
+ * the point that read has reached and no more than SEEK_GAP_SECONDS beyond it: decoding through the skipped stretch
+ * is then no slower than seeking, which decodes from the keyframe before the seek point (on average half a GOP).
+ * Measured on 1080p30 H.264 with 250-frame GOPs (ffmpeg 5.1, 2 cores): a 2 s or 5 s skip costs the same as a seek,
+ * a 10 s skip 15% more, a 20 s skip 50% more. Fewer inputs also means fewer decoders held in memory. Anything
+ * else (an earlier part of the source, a far jump) starts a new read with an input seek.
+ */
+export const SEEK_GAP_SECONDS = 5;
+
+/** A new read seeks a frame early so that the exact first frame never depends on how ffmpeg rounds the seek point. */
+const SEEK_MARGIN_FRAMES = 1;
+
+export interface ReadSegment {
+  source: string;
+  sourceStart: number;
+  timelineStart: number;
+  duration: number;
+}
+
+export interface SourceRead {
+  source: string;
+  /** A still image: read looped at the plan's rate; its segments start at its first frame whatever their sourceStart. */
+  still: boolean;
+  /** Frames (at the plan's rate) skipped by seeking the input; 0 reads from the start. */
+  seek: number;
+  /** The first source frame (at the plan's rate) no segment needs. */
+  end: number;
+  segments: ReadSegment[];
+}
+
+export interface TrackReads {
+  reads: SourceRead[];
+  /** For each segment of the track, the index of the read that serves it. */
+  readOfSegment: number[];
+}
+
+export function planTrackReads(
+  segments: readonly ReadSegment[],
+  rate: FrameRate,
+  isStill: (source: string) => boolean,
+): TrackReads {
+  const gapFrames = Math.ceil((SEEK_GAP_SECONDS * rate.num) / rate.den);
+  const reads: SourceRead[] = [];
+  const readOfSegment: number[] = [];
+  const openReads = new Map<string, number>();
+  for (const segment of segments) {
+    const still = isStill(segment.source);
+    const segmentEnd = segment.sourceStart + segment.duration;
+    const open = still ? undefined : openReads.get(segment.source);
+    const current = open === undefined ? undefined : reads[open];
+    if (open !== undefined && current && segment.sourceStart >= current.end && segment.sourceStart - current.end <= gapFrames) {
+      current.end = segmentEnd;
+      current.segments.push(segment);
+      readOfSegment.push(open);
+      continue;
+    }
+    const seek = still || segment.sourceStart <= gapFrames ? 0 : segment.sourceStart - SEEK_MARGIN_FRAMES;
+    reads.push({ source: segment.source, still, seek, end: still ? segment.duration : segmentEnd, segments: [segment] });
+    readOfSegment.push(reads.length - 1);
+    if (!still) openReads.set(segment.source, reads.length - 1);
+  }
+  return { reads, readOfSegment };
+}
+
+/** Where `offset` frames into a segment lies in its read's decoded stream (frame 0 is the read's seek point). */
+export function readPosition(read: SourceRead, segment: ReadSegment, offset: number): number {
+  return read.still ? offset : segment.sourceStart + offset - read.seek;
+}
+
+/** Reads that can share one input: same source, seek, end and segments, so their streams are consumed in step. */
+export function sameRead(a: SourceRead, b: SourceRead): boolean {
+  return (
+    a.source === b.source &&
+    a.still === b.still &&
+    a.seek === b.seek &&
+    a.end === b.end &&
+    a.segments.length === b.segments.length &&
+    a.segments.every((s, i) => {
+      const other = b.segments[i]!;
+      return s.sourceStart === other.sourceStart && s.timelineStart === other.timelineStart && s.duration === other.duration;
+    })
+  );
+}
