@@ -87,6 +87,34 @@ describe('the reelsmith command (built)', () => {
     expect(missing.stderr).toMatch(/usage: reelsmith import <project> <paths\.\.\.>/);
   });
 
+  it('renders a timeline file, and names the problem in a bad one', async () => {
+    const corpus = await ensureTestMedia();
+    const clip = (media: string, start: number, sourceIn: number) => ({ kind: 'video', media, start, duration: 15, sourceIn });
+    const timeline = {
+      format: 'reelsmith-timeline',
+      version: 1,
+      frameRate: { num: 30, den: 1 },
+      frameSize: { width: 640, height: 360 },
+      sampleRate: 48000,
+      tracks: {
+        video: [{ clips: [clip(corpus.good['h264-aac.mp4'].path, 0, 20), clip(corpus.good['vp9-opus.webm'].path, 15, 0)] }],
+        audio: [],
+        overlay: { clips: [] },
+      },
+    };
+    await fs.writeFile(path.join(sandbox.root, 'cut.json'), JSON.stringify(timeline));
+    const rendered = await reelsmith('render', 'cut.json', '-o', 'cut.mp4', '--preset', 'h264-1080p', '--json');
+    expect(rendered.code, rendered.stderr).toBe(0);
+    expect(JSON.parse(rendered.stdout)).toMatchObject({ job: { state: 'succeeded' }, output: path.join(sandbox.root, 'cut.mp4') });
+    const probed = JSON.parse((await reelsmith('probe', 'cut.mp4', '--json')).stdout) as { duration: number };
+    expect(probed.duration).toBeCloseTo(1, 1);
+
+    await fs.writeFile(path.join(sandbox.root, 'bad.json'), JSON.stringify({ ...timeline, frameRate: { num: 0, den: 1 } }));
+    const bad = await reelsmith('render', 'bad.json', '-o', 'bad.mp4');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/frameRate/);
+  });
+
   it('prints its version', async () => {
     const version = await reelsmith('version');
     expect(version.stdout).toMatch(/^reelsmith \d+\.\d+\.\d+ /);

@@ -8,6 +8,7 @@ import {
 } from './assets';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
+import { RENDER_METHODS } from './render/render-request';
 import { TimelineCommandSchema } from './timeline/commands';
 import { MediaInfoSchema } from './media';
 import {
@@ -214,6 +215,35 @@ export const apiMethods = {
       .strict(),
     ProjectStateSchema,
     'Change a sequence’s timeline with one undoable command (add, move, trim, split, delete, transitions, markers, tracks)',
+  ),
+  'sequence.render': method(
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        output: PathSchema,
+        preset: PresetIdSchema,
+        fit: z.enum(FIT_MODES).default('letterbox'),
+        softwareOnly: z.boolean().default(false),
+        method: z.enum(RENDER_METHODS).default('encode'),
+      })
+      .strict(),
+    JobSchema,
+    'Export a sequence to a file chosen by the user, in one ffmpeg pass (or a lossless stream copy); it lands in the gallery',
+  ),
+  'render.file': method(
+    z
+      .object({
+        timeline: PathSchema,
+        output: PathSchema,
+        preset: PresetIdSchema,
+        fit: z.enum(FIT_MODES).default('letterbox'),
+        softwareOnly: z.boolean().default(false),
+        method: z.enum(RENDER_METHODS).default('encode'),
+      })
+      .strict(),
+    JobSchema,
+    'Render a timeline file (docs/timeline-format.md) to a file, as a job (no project needed)',
+    'local',
   ),
   'jobs.list': method(NoParams, z.array(JobSchema), 'Jobs of this session and the open project’s history, newest first'),
   'jobs.cancel': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Cancel a queued or running job'),

@@ -180,6 +180,39 @@ export const COMMANDS: readonly CliCommand[] = [
     },
   },
   {
+    path: ['render'],
+    positionals: ['timeline.json'],
+    summary: 'Render a timeline file (docs/timeline-format.md) to a video or audio file',
+    description: `Presets: ${EXPORT_PRESETS.filter((p) => p.kind === 'video' || p.kind === 'audio').map((p) => p.id).join(', ')}.`,
+    options: [
+      { name: 'o', type: 'string', valueName: 'OUT', description: 'Output file (required)' },
+      { name: 'preset', type: 'string', valueName: 'NAME', description: 'Export preset (default h264-1080p)' },
+      { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
+      { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
+      { name: 'lossless', type: 'boolean', description: 'Copy the video without re-encoding (cuts must start on keyframes)' },
+    ],
+    async run(ctx) {
+      const { engine, args, options, cwd } = ctx;
+      if (typeof options.o !== 'string') throw new UsageError('-o <out> is required');
+      if (options.fit !== undefined && options.fit !== 'letterbox' && options.fit !== 'crop') {
+        throw new UsageError('--fit is letterbox or crop');
+      }
+      const output = path.resolve(cwd, options.o);
+      const submitted = await call(engine, 'render.file', {
+        timeline: path.resolve(cwd, args[0]!),
+        output,
+        preset: typeof options.preset === 'string' ? options.preset : 'h264-1080p',
+        fit: options.fit === 'crop' ? 'crop' : 'letterbox',
+        softwareOnly: options.software === true,
+        method: options.lossless === true ? 'stream-copy' : 'encode',
+      });
+      const job = await followJob(ctx, submitted);
+      if (job.state === 'cancelled') throw new Error('Render cancelled; no file was written.');
+      if (job.state === 'failed') throw new JobFailedError(job);
+      return { json: { job, output }, text: `Rendered ${output}` };
+    },
+  },
+  {
     path: ['probe'],
     positionals: ['file'],
     summary: 'Show a media file’s container, duration and streams (no project needed)',

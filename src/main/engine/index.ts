@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -29,8 +30,23 @@ import { derivedMediaMakers } from './media/derived/makers';
 import type { ServedMedia } from './serving/media-response';
 import { summariseImport, type MediaVariant } from '../../shared/assets';
 import { tagPatches } from '../../shared/project/asset-patches';
+import { RenderPlanSchema, type RenderPlanInput } from '../../shared/render/render-plan';
+import type { RenderMethod } from '../../shared/render/render-request';
+import { sequenceRenderPlan, UnrenderableSequence } from '../../shared/timeline/render-plan';
 import { newTimeline } from '../../shared/timeline/timeline';
+import { parseTimelineFile, TimelineFileError } from '../../shared/timeline/timeline-file';
+import type { FitMode } from '../../shared/export/presets';
+import { renderJob } from './render/render-job';
+import { KeyframeIndex } from './render/stream-copy';
 import type { Readable } from 'node:stream';
+
+interface RenderOptions {
+  output: string;
+  preset: string;
+  fit: FitMode;
+  softwareOnly: boolean;
+  method: RenderMethod;
+}
 
 /** What a shell can do that the engine cannot (native dialogs exist only in Electron). */
 export interface ShellHost {
@@ -146,6 +162,33 @@ export function createEngine(options: EngineOptions): Engine {
     if (!open) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Create or open one first.');
     return open;
   };
+  const keyframes = new KeyframeIndex();
+  const submitRender = async (plan: RenderPlanInput, request: RenderOptions) => {
+    let parsed;
+    try {
+      parsed = RenderPlanSchema.parse(plan);
+    } catch (error) {
+      throw new ApiError('INVALID_PARAMS', `The sequence cannot be rendered: ${(error as Error).message}`);
+    }
+    const caps = await ffmpeg();
+    await cleaned;
+    return jobs.submit(
+      renderJob(
+        caps,
+        { plan: parsed, output: path.resolve(request.output), presetId: request.preset, fit: request.fit, softwareOnly: request.softwareOnly, method: request.method },
+        { keyframes },
+      ),
+    );
+  };
+  const planOrRefuse = (make: () => RenderPlanInput) => {
+    try {
+      return make();
+    } catch (error) {
+      if (error instanceof UnrenderableSequence) throw new ApiError('INVALID_PARAMS', error.message);
+      throw error;
+    }
+  };
+
   const importPaths = async (paths: string[]) => {
     requireProject();
     const { files, unusable } = await collectFiles(paths);
@@ -215,6 +258,55 @@ export function createEngine(options: EngineOptions): Engine {
     'sequence.delete': ({ id }) => projects.edit({ type: 'sequence.remove', id }),
     'sequence.edit': ({ sequenceId, command, coalesce }) =>
       projects.edit({ type: 'sequence.command', sequenceId, command }, coalesce === undefined ? {} : { coalesce }),
+    'sequence.render': async (request) => {
+      const open = requireProject();
+      const sequence = open.document.sequences.find((s) => s.id === request.id);
+      if (!sequence) throw new ApiError('NOT_FOUND', `There is no sequence with id ${request.id}.`);
+      const assets = new Map(open.document.assets.map((a) => [a.id, a]));
+      const plan = planOrRefuse(() =>
+        sequenceRenderPlan(sequence, open.document.settings.sampleRate, (id) => {
+          const asset = assets.get(id);
+          return asset ? { path: asset.path, hasSound: asset.media.audio.length > 0 } : null;
+        }),
+      );
+      const job = await submitRender(plan, request);
+      // The export lands in the gallery of the project it was made from.
+      void jobs.whenSettled(job.id).then(async (settled) => {
+        if (settled.state === 'succeeded' && projects.openDocument()?.folder === open.folder) {
+          await importPaths([path.resolve(request.output)]).catch(() => undefined);
+        }
+      });
+      return job;
+    },
+    'render.file': async (request) => {
+      const file = path.resolve(request.timeline);
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch {
+        throw new ApiError('NOT_FOUND', `The timeline file ${file} cannot be read.`);
+      }
+      let parsed;
+      try {
+        parsed = parseTimelineFile(text);
+      } catch (error) {
+        if (error instanceof TimelineFileError) throw new ApiError('INVALID_PARAMS', error.message);
+        throw error;
+      }
+      const ffprobe = ffprobePath();
+      const media = new Map<string, { path: string; hasSound: boolean }>();
+      for (const entry of parsed.media) {
+        const source = path.resolve(path.dirname(file), entry.path);
+        try {
+          media.set(entry.assetId, { path: source, hasSound: (await probeFile(ffprobe, source)).audio.length > 0 });
+        } catch (error) {
+          if (error instanceof ProbeError) throw new ApiError('INVALID_PARAMS', `${entry.path}: ${error.message}`);
+          throw error;
+        }
+      }
+      const plan = planOrRefuse(() => sequenceRenderPlan(parsed, parsed.sampleRate, (id) => media.get(id) ?? null));
+      return submitRender(plan, request);
+    },
     'jobs.list': async () => {
       const live = jobs.list();
       const earlier = history ? (await history.store).list().filter((j) => !live.some((l) => l.id === j.id)) : [];

@@ -67,4 +67,20 @@ describe('sequence.edit', () => {
       expect(result.error.message.length).toBeGreaterThan(10);
     }
   });
+
+  it('renders the sequence to a file that then lands in the gallery', async () => {
+    const output = path.join(root, 'cut.mp4');
+    const job = await ok('sequence.render', { id: sequenceId, output, preset: 'h264-1080p' });
+    const settled = await engine.whenJobSettled(job.id);
+    expect(settled.state, settled.error?.message).toBe('succeeded');
+    await expect.poll(async () => (await ok('assets.list')).some((a) => a.path === output), { timeout: 20_000 }).toBe(true);
+    const rendered = (await ok('assets.list')).find((a) => a.path === output)!;
+    expect(rendered.media.video).toMatchObject({ width: 1920, height: 1080 });
+    expect(rendered.media.duration).toBeCloseTo(50 / 30, 1);
+  }, 60_000);
+
+  it('refuses to render a sequence that does not exist', async () => {
+    const result = await call('sequence.render', { id: 'nope', output: path.join(root, 'x.mp4'), preset: 'h264-1080p' });
+    expect(result.ok === false && result.error.code).toBe('NOT_FOUND');
+  });
 });
