@@ -119,6 +119,15 @@ export const ExportPresetInfoSchema = z.object({
   available: z.boolean(),
 });
 
+/** Where and how a render is written: a file the user chose, a preset, and encode or lossless stream copy. */
+const renderOutputShape = {
+  output: PathSchema,
+  preset: PresetIdSchema,
+  fit: z.enum(FIT_MODES).default('letterbox'),
+  softwareOnly: z.boolean().default(false),
+  method: z.enum(RENDER_METHODS).default('encode'),
+};
+
 /**
  * `local` methods take file-system paths to read, so only the CLI (in-process) may call them; the renderer
  * reaches media by asset id.
@@ -217,30 +226,12 @@ export const apiMethods = {
     'Change a sequence’s timeline with one undoable command (add, move, trim, split, delete, transitions, markers, tracks)',
   ),
   'sequence.render': method(
-    z
-      .object({
-        id: z.string().min(1).max(64),
-        output: PathSchema,
-        preset: PresetIdSchema,
-        fit: z.enum(FIT_MODES).default('letterbox'),
-        softwareOnly: z.boolean().default(false),
-        method: z.enum(RENDER_METHODS).default('encode'),
-      })
-      .strict(),
+    z.object({ id: z.string().min(1).max(64), ...renderOutputShape }).strict(),
     JobSchema,
     'Export a sequence to a file chosen by the user, in one ffmpeg pass (or a lossless stream copy); it lands in the gallery',
   ),
   'render.file': method(
-    z
-      .object({
-        timeline: PathSchema,
-        output: PathSchema,
-        preset: PresetIdSchema,
-        fit: z.enum(FIT_MODES).default('letterbox'),
-        softwareOnly: z.boolean().default(false),
-        method: z.enum(RENDER_METHODS).default('encode'),
-      })
-      .strict(),
+    z.object({ timeline: PathSchema, ...renderOutputShape }).strict(),
     JobSchema,
     'Render a timeline file (docs/timeline-format.md) to a file, as a job (no project needed)',
     'local',
