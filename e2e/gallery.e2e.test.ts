@@ -1,37 +1,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureTestMedia, type TestMediaCorpus } from '../test/media/corpus';
-import { launchChromium } from './support/browser';
-import { makeSandbox, startBuiltWebShell, type RunningWebShell, type Sandbox } from './support/web-shell';
+import { openNewProject, type ProjectPage } from './support/project-page';
 
 /** Ingest as a user does it in the web shell: drop and pick files, watch them arrive, play, seek, search, filter, tag. */
 
-let sandbox: Sandbox;
-let shell: RunningWebShell;
-let browser: Browser;
+let project: ProjectPage;
 let corpus: TestMediaCorpus;
 let page: Page;
 
 beforeAll(async () => {
   corpus = await ensureTestMedia();
-  sandbox = await makeSandbox();
-  shell = await startBuiltWebShell(sandbox);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(shell.url);
-  await page.getByTestId('new-project-name').fill('Ingest');
-  await page.getByTestId('create-project').click();
-  await page.getByTestId('gallery').waitFor();
+  project = await openNewProject('Ingest');
+  page = project.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  await sandbox?.remove();
-});
+afterAll(() => project?.close());
 
 /** The parts of DOM elements these checks read (the e2e project has no DOM types; the callbacks run in the page). */
 interface MediaElement {
@@ -76,7 +62,7 @@ describe('the gallery in the web shell', () => {
     expect(await video.getByTestId('asset-resolution').textContent()).toMatch(/\d/);
     await expect.poll(() => tile('alpha.png').getAttribute('data-poster'), { timeout: 30_000 }).toBe('ready');
     expect(await tile('speech.wav').getAttribute('data-kind')).toBe('audio');
-    await page.screenshot({ path: path.join(sandbox.root, 'gallery.png') });
+    await page.screenshot({ path: path.join(project.sandbox.root, 'gallery.png') });
   });
 
   it('serves media by id with byte ranges, and nothing by path', async () => {
@@ -117,7 +103,7 @@ describe('the gallery in the web shell', () => {
     expect(seeked).toBeCloseTo(1.5, 1);
     await player.evaluate((v: MediaElement) => v.play());
     await expect.poll(() => player.evaluate((v: MediaElement) => v.currentTime > 1.5 || v.ended)).toBe(true);
-    await page.screenshot({ path: path.join(sandbox.root, 'detail-video.png') });
+    await page.screenshot({ path: path.join(project.sandbox.root, 'detail-video.png') });
   });
 
   it('plays HEVC through its proxy once it is made', async () => {
@@ -183,6 +169,6 @@ describe('the gallery in the web shell', () => {
     await expect.poll(() => tiles().count()).toBe(1);
     expect(await tiles().first().getAttribute('data-name')).toBe('alpha.png');
     await page.getByTestId('gallery-search').fill('');
-    await page.screenshot({ path: path.join(sandbox.root, 'tagged.png') });
+    await page.screenshot({ path: path.join(project.sandbox.root, 'tagged.png') });
   });
 });

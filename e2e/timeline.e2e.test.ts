@@ -1,35 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureTestMedia, type TestMediaCorpus } from '../test/media/corpus';
-import { launchChromium } from './support/browser';
-import { makeSandbox, startBuiltWebShell, type RunningWebShell, type Sandbox } from './support/web-shell';
+import { openNewProject, type ProjectPage } from './support/project-page';
 
 /** The timeline as a user edits it in the web shell: add clips from the gallery, split, undo, redo. */
 
-let sandbox: Sandbox;
-let shell: RunningWebShell;
-let browser: Browser;
+let project: ProjectPage;
 let corpus: TestMediaCorpus;
 let page: Page;
 
 beforeAll(async () => {
   corpus = await ensureTestMedia();
-  sandbox = await makeSandbox();
-  shell = await startBuiltWebShell(sandbox);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(shell.url);
-  await page.getByTestId('new-project-name').fill('Cut');
-  await page.getByTestId('create-project').click();
-  await page.getByTestId('gallery').waitFor();
+  project = await openNewProject('Cut');
+  page = project.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
-  await sandbox?.remove();
-});
+afterAll(() => project?.close());
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const clips = () => page.getByTestId('timeline-clip');

@@ -3,9 +3,9 @@ import { ApiError } from '../../../shared/errors';
 import { findPreset, type ExportPreset, type FitMode } from '../../../shared/export/presets';
 import type { FfmpegCapabilities } from '../ffmpeg/capabilities';
 import { HARDWARE_H264_ENCODERS, SOFTWARE_ENCODERS } from '../ffmpeg/encoders';
-import { FfmpegCancelled, FfmpegError, runFfmpeg } from '../ffmpeg/run-ffmpeg';
-import { JobCancelled, JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
+import { JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
 import { probeMedia, ProbeError } from '../media/probe';
+import { encodeWithFallback } from './encode-with-fallback';
 import { buildExportArgs, type VideoEncoderChoice } from './export-args';
 
 export interface ExportRequest {
@@ -62,37 +62,21 @@ async function runExport(
   const encoders = encoderChoices(capabilities, preset, request.softwareOnly ?? false);
   const duration = preset.kind === 'thumbnail' ? null : source.duration;
 
-  for (const [attempt, encoder] of encoders.entries()) {
-    let args: string[];
-    try {
-      args = buildExportArgs({ input: request.input, output: partial, preset, fit: request.fit, source, ...(encoder ? { encoder } : {}) });
-    } catch (error) {
-      throw new JobFailure({ message: (error as Error).message });
-    }
-    ctx.report({ stage: encoder ? `Encoding (${encoder.name})` : 'Encoding', progress: 0 });
-    try {
-      await runFfmpeg({
-        program: capabilities.ffmpeg.path,
-        args,
-        duration,
-        signal: ctx.signal,
-        onProgress: (p) => ctx.report({ progress: p.fraction, eta: p.eta }),
-      });
-      return path.basename(request.output);
-    } catch (error) {
-      if (error instanceof FfmpegCancelled) throw new JobCancelled();
-      if (!(error instanceof FfmpegError)) throw error;
-      const fallback = encoders[attempt + 1];
-      if (encoder?.hardware && fallback) {
-        ctx.report({ stage: `${encoder.name} failed; retrying with ${fallback.name}` });
-        continue;
+  return encodeWithFallback(ctx, {
+    ffmpeg: capabilities.ffmpeg.path,
+    encoders,
+    partial,
+    output: request.output,
+    stage: 'Encoding',
+    prepare: async (encoder) => {
+      try {
+        const args = buildExportArgs({ input: request.input, output: partial, preset, fit: request.fit, source, ...(encoder ? { encoder } : {}) });
+        return { args, duration };
+      } catch (error) {
+        throw new JobFailure({ message: (error as Error).message });
       }
-      // The user chose the output path; the temporary beside it is an implementation detail.
-      const message = error.message.split(partial).join(request.output);
-      throw new JobFailure({ message, commandLine: error.commandLine, stderrTail: error.stderrTail });
-    }
-  }
-  throw new JobFailure({ message: 'No encoder could make this export.' });
+    },
+  });
 }
 
 /** Working hardware encoders first (for H.264), the software encoder last; a single `undefined` for non-video presets. */

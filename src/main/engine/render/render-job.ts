@@ -5,8 +5,8 @@ import type { RenderPlan } from '../../../shared/render/render-plan';
 import type { RenderMethod } from '../../../shared/render/render-request';
 import type { FfmpegCapabilities } from '../ffmpeg/capabilities';
 import { filterComplexArgs } from '../ffmpeg/filter-script';
-import { FfmpegCancelled, FfmpegError, runFfmpeg } from '../ffmpeg/run-ffmpeg';
-import { JobCancelled, JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
+import { JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
+import { encodeWithFallback } from '../export/encode-with-fallback';
 import { encoderChoices, presetForOutput } from '../export/export-job';
 import { buildRenderGraph } from './graph/render-graph';
 import { buildRenderArgs, renderTarget, type RenderPreset } from './render-args';
@@ -70,39 +70,22 @@ async function runEncode(
   const sources = await withProbeFailures(probeRenderSources(capabilities.ffprobe.path, request.plan));
   const partial = await ctx.output(request.output);
   const encoders = encoderChoices(capabilities, preset, request.softwareOnly ?? false);
-  for (const [attempt, encoder] of encoders.entries()) {
-    let graph;
-    try {
-      graph = buildRenderGraph(request.plan, sources, renderTarget(preset, request.fit, encoder), fontFile);
-    } catch (error) {
-      throw new JobFailure({ message: (error as Error).message });
-    }
-    const filter = await filterComplexArgs(graph.graph, capabilities.ffmpeg.version);
-    const args = buildRenderArgs({ graph, filterArgs: filter.args, output: partial, preset, ...(encoder ? { encoder } : {}) });
-    ctx.report({ stage: encoder ? `Rendering (${encoder.name})` : 'Rendering', progress: 0 });
-    try {
-      await runFfmpeg({
-        program: capabilities.ffmpeg.path,
-        args,
-        duration: graph.durationSeconds,
-        signal: ctx.signal,
-        onProgress: (p) => ctx.report({ progress: p.fraction, eta: p.eta }),
-      });
-      return path.basename(request.output);
-    } catch (error) {
-      if (error instanceof FfmpegCancelled) throw new JobCancelled();
-      if (!(error instanceof FfmpegError)) throw error;
-      const fallback = encoders[attempt + 1];
-      if (encoder?.hardware && fallback) {
-        ctx.report({ stage: `${encoder.name} failed; retrying with ${fallback.name}` });
-        continue;
+  return encodeWithFallback(ctx, {
+    ffmpeg: capabilities.ffmpeg.path,
+    encoders,
+    partial,
+    output: request.output,
+    stage: 'Rendering',
+    prepare: async (encoder) => {
+      let graph;
+      try {
+        graph = buildRenderGraph(request.plan, sources, renderTarget(preset, request.fit, encoder), fontFile);
+      } catch (error) {
+        throw new JobFailure({ message: (error as Error).message });
       }
-      // The user chose the output path; the temporary beside it is an implementation detail.
-      const message = error.message.split(partial).join(request.output);
-      throw new JobFailure({ message, commandLine: error.commandLine, stderrTail: error.stderrTail });
-    } finally {
-      await filter.dispose();
-    }
-  }
-  throw new JobFailure({ message: 'No encoder could make this render.' });
+      const filter = await filterComplexArgs(graph.graph, capabilities.ffmpeg.version);
+      const args = buildRenderArgs({ graph, filterArgs: filter.args, output: partial, preset, ...(encoder ? { encoder } : {}) });
+      return { args, duration: graph.durationSeconds, dispose: filter.dispose };
+    },
+  });
 }
