@@ -92,6 +92,8 @@ export class AssetLibrary {
 
   private readonly recheckTimer: NodeJS.Timeout;
   private rechecking = false;
+  /** Files being looked at (check), whose derived work is not queued yet. */
+  private inspecting = 0;
 
   constructor(private readonly options: AssetLibraryOptions) {
     this.recheckTimer = setInterval(() => void this.recheckFiles(), options.recheckIntervalMs ?? 15_000);
@@ -263,8 +265,16 @@ export class AssetLibrary {
     entry.generation += 1;
     const generation = entry.generation;
     const folder = this.folder;
-    void this.inspect(entry.asset).then((found) => {
-      if (this.folder !== folder || entry.generation !== generation || this.entries.get(entry.asset.id) !== entry) return;
+    this.inspecting += 1;
+    // A look that fails (the project closed under it) counts as stale.
+    const looked = this.inspect(entry.asset).catch(() => null);
+    void looked.then((found) => {
+      this.inspecting -= 1;
+      const stale = this.folder !== folder || entry.generation !== generation || this.entries.get(entry.asset.id) !== entry;
+      if (!found || stale) {
+        if (this.isIdle()) this.settleIdle();
+        return;
+      }
       entry.status = found.status;
       entry.statusMessage = found.statusMessage;
       entry.derived = found.derived;
@@ -397,7 +407,8 @@ export class AssetLibrary {
   }
 
   private isIdle(): boolean {
-    return this.running.size === 0 && WORK_ORDER.every((k) => this.waiting[k].length === 0);
+    // A file still being looked at may yet need work, so the library is not idle until every look is done.
+    return this.inspecting === 0 && this.running.size === 0 && WORK_ORDER.every((k) => this.waiting[k].length === 0);
   }
 
   private settleIdle(): void {
