@@ -8,7 +8,8 @@ import {
 } from './assets';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
-import { RENDER_METHODS } from './render/render-request';
+import { RENDER_METHODS, StreamCopyVerdictSchema } from './render/render-request';
+import { FrameSchema } from './timeline/timeline';
 import { TimelineCommandSchema } from './timeline/commands';
 import { MediaInfoSchema } from './media';
 import {
@@ -128,6 +129,30 @@ const renderOutputShape = {
   method: z.enum(RENDER_METHODS).default('encode'),
 };
 
+/** Part of a sequence, e.g. between its In and Out points: from frame `from` up to, not including, frame `to`. */
+export const SequenceRangeSchema = z
+  .object({ from: FrameSchema, to: FrameSchema })
+  .strict()
+  .refine((range) => range.to > range.from, { message: 'A range ends after it starts' });
+export type SequenceRange = z.infer<typeof SequenceRangeSchema>;
+
+/** A file name the user typed for an export: no folders, no reserved characters; the preset adds the extension. */
+export const ExportNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name the exported file')
+  .max(120, 'A file name is at most 120 characters')
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), 'A file name cannot contain / \\ : * ? " < > |')
+  .refine((name) => !name.startsWith('.'), 'A file name cannot start with a dot');
+
+export const ExportCheckSchema = z.object({
+  /** Frames the export will last. */
+  frames: z.number().int().min(1),
+  /** Whether the cuts allow a lossless stream copy with this preset, and if not, why. */
+  streamCopy: StreamCopyVerdictSchema,
+});
+export type ExportCheck = z.infer<typeof ExportCheckSchema>;
+
 /**
  * `local` methods take file-system paths to read, so only the CLI (in-process) may call them; the renderer
  * reaches media by asset id.
@@ -226,9 +251,31 @@ export const apiMethods = {
     'Change a sequence’s timeline with one undoable command (add, move, trim, split, delete, transitions, markers, tracks)',
   ),
   'sequence.render': method(
-    z.object({ id: z.string().min(1).max(64), ...renderOutputShape }).strict(),
+    z.object({ id: z.string().min(1).max(64), ...renderOutputShape, range: SequenceRangeSchema.optional() }).strict(),
     JobSchema,
     'Export a sequence to a file chosen by the user, in one ffmpeg pass (or a lossless stream copy); it lands in the gallery',
+  ),
+  'sequence.exportCheck': method(
+    z.object({ id: z.string().min(1).max(64), preset: PresetIdSchema, range: SequenceRangeSchema.optional() }).strict(),
+    ExportCheckSchema,
+    'How long an export of a sequence (or of a range of it) will be, and whether a lossless stream copy is possible',
+  ),
+  'sequence.export': method(
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        name: ExportNameSchema,
+        preset: PresetIdSchema,
+        fit: z.enum(FIT_MODES).default('letterbox'),
+        softwareOnly: z.boolean().default(false),
+        method: z.enum(RENDER_METHODS).default('encode'),
+        range: SequenceRangeSchema.optional(),
+        /** renders: the project's renders folder (a number is added when the name is taken); choose: a save dialog. */
+        destination: z.enum(['renders', 'choose']).default('renders'),
+      })
+      .strict(),
+    JobSchema.nullable(),
+    'Export a sequence (or a range of it) into the project’s renders folder or where the user chooses; it lands in the gallery. Null when the dialog was cancelled',
   ),
   'render.file': method(
     z.object({ timeline: PathSchema, ...renderOutputShape }).strict(),

@@ -2,7 +2,7 @@ import { app, BrowserWindow, protocol, session } from 'electron';
 import type { ShellCommand } from '../../shared/bridge';
 import { defaultConfigDir } from '../engine/config/paths';
 import { createEngine, type Engine } from '../engine';
-import { pickFiles, pickFolder, showCallError } from './dialogs';
+import { pickFiles, pickFolder, pickSaveFile, showCallError } from './dialogs';
 import { applySessionPolicy, guardAllWebContents } from './guards';
 import { sendShellCommand, serveApi } from './ipc';
 import { answerMediaRequest, MEDIA_SCHEME, MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
@@ -87,7 +87,11 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
     const ready = createEngine({
       shell: 'electron',
       configDir,
-      host: { pickFolder: (title) => pickFolder(window, title), pickFiles: () => pickFiles(window) },
+      host: {
+        pickFolder: (title) => pickFolder(window, title),
+        pickFiles: () => pickFiles(window),
+        pickSaveFile: (suggestion) => pickSaveFile(window, suggestion),
+      },
       onInternalError: (method, error) => log(`internal error in ${method}: ${String(error)}`),
     });
     engine = ready;

@@ -39,6 +39,22 @@ export async function pickFiles(parent: BrowserWindow | null): Promise<string[]>
   return result.canceled ? [] : result.filePaths;
 }
 
+/** Native save dialog for the engine's `sequence.export` with a chosen destination; null when cancelled. */
+export async function pickSaveFile(
+  parent: BrowserWindow | null,
+  suggestion: { defaultName: string; extension: string },
+): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export Sequence',
+    buttonLabel: 'Export',
+    defaultPath: suggestion.defaultName,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+    filters: [{ name: suggestion.extension.slice(1).toUpperCase(), extensions: [suggestion.extension.slice(1)] }],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 /** An engine error from a menu action, in the user's words. Resolves true when "Remove from Recent" was chosen. */
 export async function showCallError(
   parent: BrowserWindow | null,

@@ -37,7 +37,9 @@ import { newTimeline } from '../../shared/timeline/timeline';
 import { parseTimelineFile, TimelineFileError } from '../../shared/timeline/timeline-file';
 import type { FitMode } from '../../shared/export/presets';
 import { renderJob } from './render/render-job';
-import { KeyframeIndex } from './render/stream-copy';
+import { checkStreamCopy, KeyframeIndex } from './render/stream-copy';
+import { OutputNames, planOfSequence } from './render/sequence-export';
+import { findPreset } from '../../shared/export/presets';
 import type { Readable } from 'node:stream';
 
 interface RenderOptions {
@@ -53,6 +55,8 @@ export interface ShellHost {
   pickFolder?: (title: string | undefined) => Promise<string | null>;
   /** A native open dialog for media files; resolves with the chosen paths (none when cancelled). */
   pickFiles?: () => Promise<string[]>;
+  /** A native save dialog for an export; resolves with the chosen path, or null when cancelled. */
+  pickSaveFile?: (suggestion: { defaultName: string; extension: string }) => Promise<string | null>;
 }
 
 export interface EngineOptions {
@@ -163,13 +167,25 @@ export function createEngine(options: EngineOptions): Engine {
     return open;
   };
   const keyframes = new KeyframeIndex();
-  const submitRender = async (plan: RenderPlanInput, request: RenderOptions) => {
-    let parsed;
+  const outputNames = new OutputNames();
+  const parsePlan = (plan: RenderPlanInput) => {
     try {
-      parsed = RenderPlanSchema.parse(plan);
+      return RenderPlanSchema.parse(plan);
     } catch (error) {
       throw new ApiError('INVALID_PARAMS', `The sequence cannot be rendered: ${(error as Error).message}`);
     }
+  };
+  /** A finished export lands in the gallery of the project it was made from. */
+  const landInGallery = (projectFolder: string, output: string, job: Job) => {
+    void jobs.whenSettled(job.id).then(async (settled) => {
+      if (settled.state === 'succeeded' && projects.openDocument()?.folder === projectFolder) {
+        await importPaths([path.resolve(output)]).catch(() => undefined);
+      }
+    });
+    return job;
+  };
+  const submitRender = async (plan: RenderPlanInput, request: RenderOptions) => {
+    const parsed = parsePlan(plan);
     const caps = await ffmpeg();
     await cleaned;
     return jobs.submit(
@@ -258,25 +274,36 @@ export function createEngine(options: EngineOptions): Engine {
     'sequence.delete': ({ id }) => projects.edit({ type: 'sequence.remove', id }),
     'sequence.edit': ({ sequenceId, command, coalesce }) =>
       projects.edit({ type: 'sequence.command', sequenceId, command }, coalesce === undefined ? {} : { coalesce }),
-    'sequence.render': async (request) => {
+    'sequence.render': async ({ id, range, ...request }) => {
       const open = requireProject();
-      const sequence = open.document.sequences.find((s) => s.id === request.id);
-      if (!sequence) throw new ApiError('NOT_FOUND', `There is no sequence with id ${request.id}.`);
-      const assets = new Map(open.document.assets.map((a) => [a.id, a]));
-      const plan = planOrRefuse(() =>
-        sequenceRenderPlan(sequence, open.document.settings.sampleRate, (id) => {
-          const asset = assets.get(id);
-          return asset ? { path: asset.path, hasSound: asset.media.audio.length > 0 } : null;
-        }),
-      );
-      const job = await submitRender(plan, request);
-      // The export lands in the gallery of the project it was made from.
-      void jobs.whenSettled(job.id).then(async (settled) => {
-        if (settled.state === 'succeeded' && projects.openDocument()?.folder === open.folder) {
-          await importPaths([path.resolve(request.output)]).catch(() => undefined);
+      return landInGallery(open.folder, request.output, await submitRender(planOfSequence(open.document, id, range), request));
+    },
+    'sequence.exportCheck': async ({ id, preset, range }) => {
+      const plan = parsePlan(planOfSequence(requireProject().document, id, range));
+      const extension = findPreset(preset)?.extension ?? '';
+      return { frames: plan.duration, streamCopy: await checkStreamCopy(await ffmpeg(), plan, extension, keyframes) };
+    },
+    'sequence.export': async ({ id, name, range, destination, ...request }) => {
+      const open = requireProject();
+      const plan = planOfSequence(open.document, id, range);
+      const extension = findPreset(request.preset)?.extension ?? '';
+      if (destination === 'choose') {
+        if (!options.host?.pickSaveFile) {
+          throw new ApiError('UNSUPPORTED', 'Save dialogs exist only in the desktop app; the export goes to the project’s renders folder.');
         }
-      });
-      return job;
+        const output = await options.host.pickSaveFile({ defaultName: `${name}${extension}`, extension });
+        if (output === null) return null;
+        return landInGallery(open.folder, output, await submitRender(plan, { ...request, output }));
+      }
+      const claimed = await outputNames.claim(path.join(open.folder, 'renders'), name, extension);
+      try {
+        const job = await submitRender(plan, { ...request, output: claimed.path });
+        void jobs.whenSettled(job.id).finally(claimed.release);
+        return landInGallery(open.folder, claimed.path, job);
+      } catch (error) {
+        claimed.release();
+        throw error;
+      }
     },
     'render.file': async (request) => {
       const file = path.resolve(request.timeline);

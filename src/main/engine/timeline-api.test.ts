@@ -83,4 +83,30 @@ describe('sequence.edit', () => {
     const result = await call('sequence.render', { id: 'nope', output: path.join(root, 'x.mp4'), preset: 'h264-1080p' });
     expect(result.ok === false && result.error.code).toBe('NOT_FOUND');
   });
+
+  it('exports a range into the renders folder under a free name, and says whether a stream copy is possible', async () => {
+    const check = await ok('sequence.exportCheck', { id: sequenceId, preset: 'h264-1080p', range: { from: 10, to: 40 } });
+    expect(check.frames).toBe(30);
+    expect(check.streamCopy.ok === false && check.streamCopy.reason.length > 10).toBe(true);
+    const folder = path.join(root, 'Cut.reelsmith', 'renders');
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, 'Middle.mp4'), 'taken');
+    const job = (await ok('sequence.export', { id: sequenceId, name: 'Middle', preset: 'h264-1080p', range: { from: 10, to: 40 } }))!;
+    const settled = await engine.whenJobSettled(job.id);
+    expect(settled.state, settled.error?.message).toBe('succeeded');
+    const output = path.join(folder, 'Middle 2.mp4');
+    await expect.poll(async () => (await ok('assets.list')).some((a) => a.path === output), { timeout: 20_000 }).toBe(true);
+    const exported = (await ok('assets.list')).find((a) => a.path === output)!;
+    expect(exported.media.duration).toBeCloseTo(30 / 30, 1);
+    expect(await fs.readFile(path.join(folder, 'Middle.mp4'), 'utf8')).toBe('taken');
+  }, 60_000);
+
+  it('refuses export names with folders in them, ranges outside the sequence, and dialogs where there are none', async () => {
+    const sneaky = await call('sequence.export', { id: sequenceId, name: '../escape', preset: 'h264-1080p' });
+    expect(sneaky.ok === false && sneaky.error.code).toBe('INVALID_PARAMS');
+    const outside = await call('sequence.export', { id: sequenceId, name: 'Late', preset: 'h264-1080p', range: { from: 5000, to: 6000 } });
+    expect(outside.ok === false && outside.error.message).toMatch(/In and Out/);
+    const dialog = await call('sequence.export', { id: sequenceId, name: 'Here', preset: 'h264-1080p', destination: 'choose' });
+    expect(dialog.ok === false && dialog.error.code).toBe('UNSUPPORTED');
+  });
 });
