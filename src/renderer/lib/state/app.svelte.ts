@@ -16,6 +16,7 @@ import { ImportsState } from './imports.svelte';
 import { JobsState } from './jobs.svelte';
 import { Notices } from './notices.svelte';
 import { TimelineState } from './timeline.svelte';
+import type { WorkspaceTab } from '../../views/workspace/tabs';
 
 /** A project that could not be opened as it is, and the backups it could be restored from. */
 export interface Recovery {
@@ -52,6 +53,8 @@ export class AppState {
   readonly imports: ImportsState;
   readonly gallery = new GalleryState();
   readonly timeline = new TimelineState();
+  /** The workspace view showing; an action in one view may move the user to another (an export to the gallery). */
+  workspaceTab = $state<WorkspaceTab>('gallery');
   /** The open project's folder: changes only when a project opens or closes, not on every edit. */
   readonly projectFolder = $derived(this.project?.path ?? null);
   private requestSeq = 0;
@@ -106,6 +109,7 @@ export class AppState {
           untrack(() => {
             this.gallery.reset();
             this.timeline.reset();
+            this.workspaceTab = 'gallery';
             this.imports.dismissSummary();
             if (folder === null) this.assets.clear();
             else void this.assets.load();
