@@ -19,6 +19,7 @@ beforeAll(async () => {
       media.make('-i', 'upright.mp4', '-c', 'copy', '-metadata:s:v:0', 'rotate=90', 'rotated.mp4'),
     ),
     media.make('-f', 'lavfi', '-i', 'testsrc2=s=320x180', '-frames:v', '1', 'still.png'),
+    media.make('-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=30', '-frames:v', '2', ...X264, 'two-frames.mp4'),
   ]);
 }, 30_000);
 afterAll(() => media.remove());
@@ -49,6 +50,12 @@ describe('makeFilmstrip', () => {
     // 60 levels a second: 0.5 s is 30, 1.5 s is 90, and so on (within a frame and JPEG's rounding).
     means.forEach((mean, i) => expect(Math.abs(mean - 60 * (i + 0.5))).toBeLessThan(5));
     expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('fills the strip with the first frame of a clip that ends before its first sample time', async () => {
+    const { geometry, sprite } = await filmstrip('two-frames.mp4');
+    expect(geometry.tiles).toBe(1);
+    expect(sprite).toMatchObject({ width: 160, height: 90 });
   });
 
   it('seeks to each of forty tiles of a long video, in rows of ten', async () => {

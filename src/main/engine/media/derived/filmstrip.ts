@@ -1,7 +1,7 @@
 import type { FilmstripGeometry } from '../../../../shared/assets';
 import { runPipedFfmpeg } from './ffmpeg-pipes';
 import { fillMissingTiles, planFilmstrip } from './filmstrip-plan';
-import { grabFrames } from './frame-grab';
+import { grabFrameAt, grabFrames } from './frame-grab';
 import { jpegFileArgs } from './picture-graph';
 import { DerivedMediaError, type DerivedFileRequest } from './request';
 
@@ -15,8 +15,14 @@ export async function makeFilmstrip(request: DerivedFileRequest): Promise<Filmst
   if (duration === null) throw new DerivedMediaError('The length of this video is unknown, so its filmstrip cannot be spaced.');
   const { rows, ...geometry } = planFilmstrip(duration, { width: video.displayWidth, height: video.displayHeight });
   const size = { width: geometry.tileWidth, height: geometry.tileHeight };
-  const frames = await grabFrames(request, { streamIndex: video.index, size, hasAlpha: video.hasAlpha }, { count: geometry.tiles, interval: geometry.interval });
-  const tiles = fillMissingTiles(frames);
+  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha };
+  const frames = await grabFrames(request, source, { count: geometry.tiles, interval: geometry.interval });
+  // A clip of a few frames can end before the first sample time: its first frame then stands for all of it.
+  let tiles = fillMissingTiles(frames);
+  if (!tiles) {
+    const first = await grabFrameAt(request, source, 0);
+    tiles = first ? frames.map(() => first) : null;
+  }
   if (!tiles) throw new DerivedMediaError('No picture could be read from this video.');
   await runPipedFfmpeg({
     program: request.ffmpeg,
