@@ -225,11 +225,16 @@ export function clipsAtFrame(timeline: Timeline, frame: number): ClipOnTrack[] {
 
 /** The index of the last clip starting at or before `frame` (-1 when none does), by binary search over the starts. */
 export function lastClipStartingBy(clips: readonly Clip[], frame: number): number {
+  return lastStartingBy(clips, frame, (clip) => clip.start);
+}
+
+/** The index of the last item starting at or before `frame` (-1 when none does), for items in order of `start`. */
+export function lastStartingBy<T>(items: readonly T[], frame: number, start: (item: T) => number): number {
   let low = 0;
-  let high = clips.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (clips[middle]!.start <= frame) low = middle + 1;
+    if (start(items[middle]!) <= frame) low = middle + 1;
     else high = middle;
   }
   return low - 1;

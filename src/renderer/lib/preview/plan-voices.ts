@@ -1,4 +1,5 @@
 import { framesToSeconds, segmentEnd, type Overlay, type RenderPlanInput } from '../../../shared/render/render-plan';
+import { lastStartingBy } from '../../../shared/timeline/timeline';
 
 /**
  * What the preview plays at a frame of a sequence's render plan, as "voices": each video layer and each audio track
@@ -47,7 +48,7 @@ export function previewFrame(plan: RenderPlanInput, frame: number, cueFrames: nu
   const voices: Voice[] = [];
   const at = (frames: number) => framesToSeconds(frames, plan.frameRate);
   const lane = (kind: VoiceKind, index: number, segments: readonly TimedSegment[], gain: number) => {
-    const last = lastStartingBy(segments, frame);
+    const last = lastStartingBy(segments, frame, (segment) => segment.timelineStart);
     const covering = [last - 1, last].filter((i) => {
       const segment = segments[i];
       return segment !== undefined && frame >= segment.timelineStart && frame < segmentEnd(segment);
@@ -97,16 +98,4 @@ function fadeProgress(segment: TimedSegment, frame: number): number {
   const frames = segment.transitionIn?.frames;
   if (!frames) return 1;
   return Math.min(1, Math.max(0, (frame - segment.timelineStart + 0.5) / frames));
-}
-
-/** The index of the last segment starting at or before `frame` (−1 when none): segments are in start order. */
-function lastStartingBy(segments: readonly TimedSegment[], frame: number): number {
-  let low = 0;
-  let high = segments.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (segments[middle]!.timelineStart <= frame) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }
