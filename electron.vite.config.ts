@@ -3,9 +3,9 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
- * One main build with three entries (the Electron app, the web shell and the CLI) over the same engine; a
- * CommonJS preload, since sandboxed preloads cannot be ES modules; and the Svelte renderer shared by Electron and
- * the web shell.
+ * One main build with three entries (the Electron app, the web shell and the CLI) over the same engine, and a fourth
+ * for the inference host process they start (out/main/inference-host.js); a CommonJS preload, since sandboxed
+ * preloads cannot be ES modules; and the Svelte renderer shared by Electron and the web shell.
  */
 export default defineConfig({
   main: {
@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web/main.ts'),
           cli: resolve('src/main/cli/main.ts'),
+          'inference-host': resolve('src/main/engine/inference/host-main.ts'),
         },
       },
     },

@@ -13,6 +13,12 @@ import { FrameSchema } from './timeline/timeline';
 import { TimelineCommandSchema } from './timeline/commands';
 import { MediaInfoSchema } from './media';
 import {
+  DeviceReportSchema,
+  InferenceStatusSchema,
+  ModelListingSchema,
+  UserModelManifestSchema,
+} from './models/local-ai';
+import {
   FrameRateSchema,
   FrameSizeSchema,
   ProjectDocumentSchema,
@@ -357,6 +363,28 @@ export const apiMethods = {
     'Read a media file’s container, duration and streams with ffprobe (works without a project)',
     'local',
   ),
+  'models.list': method(
+    z.object({ refresh: z.boolean().optional() }).strict().default({}),
+    z.array(ModelListingSchema),
+    'Every AI model (bundled and the user’s own) with its licence and whether it can be used',
+  ),
+  'models.importUser': method(
+    z.object({ file: PathSchema, manifest: UserModelManifestSchema }).strict(),
+    ModelListingSchema,
+    'Copy a user’s .onnx model into their data folder after checking it against its manifest',
+    'local',
+  ),
+  'inference.status': method(NoParams, InferenceStatusSchema, 'Whether local AI works here and the execution provider in use'),
+  'inference.setForceCpu': method(
+    z.object({ forceCpu: z.boolean() }).strict(),
+    InferenceStatusSchema,
+    'Run AI models on the CPU only (or let a GPU provider be chosen again)',
+  ),
+  'inference.device': method(
+    NoParams,
+    DeviceReportSchema,
+    'Execution providers tried and a timed warm-up run of every bundled model (or a test graph)',
+  ),
 } as const;
 
 export type ApiMethods = typeof apiMethods;
@@ -375,6 +403,7 @@ export const apiEvents = {
   'recent.changed': z.object({ recent: z.array(RecentProjectSchema) }),
   'job.changed': z.object({ job: JobSchema }),
   'assets.changed': AssetsChangedSchema,
+  'inference.changed': z.object({ status: InferenceStatusSchema }),
 } as const;
 
 export type ApiEvents = typeof apiEvents;

@@ -7,6 +7,7 @@ import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { followJob, JobFailedError } from './job-progress';
+import { formatDeviceReport, formatModelList } from './model-report';
 import { UsageError } from './usage-error';
 
 /** Output of a command: `json` for --json, `text` for people. */
@@ -220,6 +221,38 @@ export const COMMANDS: readonly CliCommand[] = [
     async run({ engine, args, cwd }) {
       const info = await call(engine, 'media.probe', { path: path.resolve(cwd, args[0]!) });
       return { json: info, text: formatMediaInfo(info) };
+    },
+  },
+  {
+    path: ['models', 'list'],
+    positionals: [],
+    summary: 'List the AI models (bundled and your own) with their licence and status',
+    options: [],
+    async run({ engine }) {
+      const models = await call(engine, 'models.list', {});
+      return { json: models, text: formatModelList(models) };
+    },
+  },
+  {
+    path: ['models', 'verify'],
+    positionals: [],
+    summary: 'Check every model file against its size and sha256; exits with 1 when one is missing or damaged',
+    options: [],
+    async run({ engine }) {
+      const models = await call(engine, 'models.list', { refresh: true });
+      const bad = models.filter((m) => m.status !== 'ok');
+      const text = bad.length === 0 ? `All ${models.length} models are intact.` : bad.map((m) => `${m.id} is ${m.status}: ${m.message}`).join('\n');
+      return { json: models, text, exitCode: bad.length === 0 ? 0 : 1 };
+    },
+  },
+  {
+    path: ['models', 'device'],
+    positionals: [],
+    summary: 'Show the execution providers tried, the one in use, and a timed warm-up run of each bundled model',
+    options: [],
+    async run({ engine }) {
+      const report = await call(engine, 'inference.device', undefined);
+      return { json: report, text: formatDeviceReport(report) };
     },
   },
   {

@@ -3,6 +3,7 @@ import type { ShellCommand } from '../../shared/bridge';
 import { defaultConfigDir } from '../engine/config/paths';
 import { createEngine, type Engine } from '../engine';
 import { pickFiles, pickFolder, pickSaveFile, showCallError } from './dialogs';
+import { utilityHostLauncher } from './inference-host';
 import { applySessionPolicy, guardAllWebContents } from './guards';
 import { sendShellCommand, serveApi } from './ipc';
 import { answerMediaRequest, MEDIA_SCHEME, MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
@@ -16,6 +17,8 @@ export interface DesktopAppPaths {
   preloadFile: string;
   /** out/renderer/index.html */
   rendererFile: string;
+  /** out/main/inference-host.js */
+  inferenceHostFile: string;
 }
 
 /** How long quitting waits for the engine to save and release the project before giving up. */
@@ -93,6 +96,7 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
         pickSaveFile: (suggestion) => pickSaveFile(window, suggestion),
       },
       onInternalError: (method, error) => log(`internal error in ${method}: ${String(error)}`),
+      inference: { launch: utilityHostLauncher(paths.inferenceHostFile) },
     });
     engine = ready;
     // The window uses the default session, so media:// is served there, before the window can ask for it.

@@ -41,6 +41,11 @@ import { checkStreamCopy, KeyframeIndex } from './render/stream-copy';
 import { OutputNames, planOfSequence } from './render/sequence-export';
 import { findPreset } from '../../shared/export/presets';
 import type { Readable } from 'node:stream';
+import type { LaunchHost } from './inference/host-client';
+import { forkHostLauncher } from './inference/host-entry';
+import { InferenceService } from './inference/inference-service';
+import { bundledModelsDir } from './inference/model-folders';
+import { ModelImportError } from './inference/model-import';
 
 interface RenderOptions {
   output: string;
@@ -68,6 +73,8 @@ export interface EngineOptions {
   /** ffmpeg processes that may run at once; sized to the machine by default. */
   cpuSlots?: number;
   onInternalError?: (method: string, error: unknown) => void;
+  /** How the inference host is started (Electron's utilityProcess in the app) and where bundled models are. */
+  inference?: { launch?: LaunchHost; bundledModelsDir?: string | null };
 }
 
 export interface Engine {
@@ -125,6 +132,13 @@ export function createEngine(options: EngineOptions): Engine {
     maxQueuedJobs: cpuSlots + 1,
   });
   const uploads = new Uploads();
+  const inference = new InferenceService({
+    configDir,
+    bundledModelsDir: options.inference?.bundledModelsDir === undefined ? bundledModelsDir() : options.inference.bundledModelsDir,
+    launch: options.inference?.launch ?? forkHostLauncher(),
+    availableParallelism: os.availableParallelism(),
+    onStatus: (status) => events.emit('inference.changed', { status }),
+  });
   let uploadsFolder: string | null = null;
 
   const projects = new ProjectService({
@@ -423,6 +437,18 @@ export function createEngine(options: EngineOptions): Engine {
         throw error;
       }
     },
+    'models.list': ({ refresh }) => inference.listModels(refresh ?? false),
+    'models.importUser': async ({ file, manifest }) => {
+      try {
+        return await inference.importUser(path.resolve(file), manifest);
+      } catch (error) {
+        if (error instanceof ModelImportError) throw new ApiError('INVALID_PARAMS', error.message);
+        throw error;
+      }
+    },
+    'inference.status': () => inference.getStatus(),
+    'inference.setForceCpu': ({ forceCpu }) => inference.setForceCpu(forceCpu),
+    'inference.device': () => inference.device(),
   };
 
   return {
@@ -437,6 +463,7 @@ export function createEngine(options: EngineOptions): Engine {
       receiveUpload: (name, body) => uploads.receive(name, body),
     },
     dispose: async () => {
+      inference.dispose();
       library.dispose();
       await jobs.shutdown();
       await projects.dispose();

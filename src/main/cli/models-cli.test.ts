@@ -1,0 +1,65 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { affineModel, identityModel, writeTestModel } from '../../../test/inference/test-models';
+import { createEngine, type Engine } from '../engine';
+import { runCli } from './run-cli';
+
+let root: string;
+let models: string;
+let engine: Engine;
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-models-cli-'));
+  models = path.join(root, 'models');
+  const good = await writeTestModel(models, 'affine', affineModel());
+  const damaged = await writeTestModel(models, 'damaged', identityModel());
+  await fs.writeFile(path.join(models, 'damaged.onnx'), new Uint8Array(damaged.bytes));
+  await fs.writeFile(path.join(models, 'models.json'), JSON.stringify({ version: 1, models: [good, damaged] }));
+  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root, inference: { bundledModelsDir: models } });
+});
+afterEach(async () => {
+  await engine.dispose();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, engine, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root });
+  return { code, stdout, stderr };
+}
+
+describe('reelsmith models', () => {
+  it('lists every model with its status and licence', async () => {
+    const text = await cli('models', 'list');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^affine +ok +bundled +MIT/m);
+    expect(text.stdout).toMatch(/^damaged +corrupt/m);
+    const json = await cli('models', 'list', '--json');
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ id: 'affine', status: 'ok', license: 'MIT' }),
+      expect.objectContaining({ id: 'damaged', status: 'corrupt' }),
+    ]);
+  });
+
+  it('verify exits with 1 and names the damaged model', async () => {
+    const run = await cli('models', 'verify');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^damaged is corrupt: damaged\.onnx does not match its sha256 checksum/);
+    await fs.rm(path.join(models, 'damaged.onnx'));
+    const again = await cli('models', 'verify');
+    expect(again.stdout).toMatch(/^damaged is missing/);
+  });
+
+  it('device shows the providers tried and times a warm-up of every usable bundled model', async () => {
+    const run = await cli('models', 'device');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^In use: CPU/);
+    expect(run.stdout).toMatch(/^ {2}CPU +ok +[\d.]+ ms/m);
+    expect(run.stdout).toMatch(/^ {2}affine +CPU +load [\d.]+ ms {2}first run [\d.]+ ms {2}warm run [\d.]+ ms$/m);
+    const json = JSON.parse((await cli('models', 'device', '--json')).stdout);
+    expect(json).toMatchObject({ testGraph: false, warmUps: [{ modelId: 'affine', provider: 'cpu', error: null }] });
+  });
+});
