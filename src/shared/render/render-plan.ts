@@ -109,6 +109,19 @@ export const RenderPlanSchema = z
 export type RenderPlan = z.infer<typeof RenderPlanSchema>;
 export type RenderPlanInput = z.input<typeof RenderPlanSchema>;
 
+/** Integrated loudness targets offered on export, in LUFS: YouTube and Spotify, Apple, EBU R128 broadcast. */
+export const LOUDNESS_TARGETS = [-14, -16, -23] as const;
+export type LoudnessTarget = (typeof LOUDNESS_TARGETS)[number];
+
+/**
+ * Loudness normalisation of a render's sound (EBU R128, two passes, true peak at most −1 dBTP). A render option, not
+ * part of the plan: the same plan renders with or without it.
+ */
+export const LoudnessNormaliseSchema = z
+  .object({ target: z.literal(LOUDNESS_TARGETS).default(-14) })
+  .strict();
+export type LoudnessNormalise = z.infer<typeof LoudnessNormaliseSchema>;
+
 interface PlanProblem {
   message: string;
   path: (string | number)[];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import type { FitMode } from '../../../shared/export/presets';
-import type { RenderPlan } from '../../../shared/render/render-plan';
+import { framesToSeconds, type LoudnessNormalise, type RenderPlan } from '../../../shared/render/render-plan';
 import type { RenderMethod } from '../../../shared/render/render-request';
 import type { FfmpegCapabilities } from '../ffmpeg/capabilities';
 import { filterComplexArgs } from '../ffmpeg/filter-script';
@@ -9,6 +9,16 @@ import { JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
 import { encodeWithFallback } from '../export/encode-with-fallback';
 import { encoderChoices, presetForOutput } from '../export/export-job';
 import { buildRenderGraph } from './graph/render-graph';
+import {
+  describeNormalisation,
+  gainMode,
+  loudnessNormaliseFilters,
+  measureFileLoudness,
+  measurePlanLoudness,
+  planSamples,
+  truePeakCeiling,
+  type NormalisationResult,
+} from './loudness-normalise';
 import { buildRenderArgs, renderTarget, type RenderPreset } from './render-args';
 import { planSources, probeRenderSources, withProbeFailures } from './render-sources';
 import { runStreamCopy, type KeyframeIndex } from './stream-copy';
@@ -24,6 +34,8 @@ export interface RenderRequest {
   softwareOnly?: boolean;
   /** Encode by default. A stream copy keeps the sources' frame size: the preset gives only its container and sound. */
   method?: RenderMethod;
+  /** Normalise the sound's loudness (two passes); the sound is mixed as it is when absent. */
+  normalise?: LoudnessNormalise;
 }
 
 export interface RenderDependencies {
@@ -31,6 +43,8 @@ export interface RenderDependencies {
   keyframes: KeyframeIndex;
   /** A font for titles; found on the system when not given. */
   fontFile?: string | null;
+  /** Told the loudness before and after when a normalised render succeeds (an auto-edit's report shows them). */
+  onNormalised?: (result: NormalisationResult) => void;
 }
 
 /** A render of a plan to a file, as a job: probe the sources, build one graph, encode (hardware first, then software). */
@@ -45,6 +59,9 @@ export function renderJob(capabilities: FfmpegCapabilities, request: RenderReque
   if (request.method === 'stream-copy' && preset.kind !== 'video') {
     throw new ApiError('INVALID_PARAMS', 'A lossless stream copy makes a video file; choose a video preset.');
   }
+  if (request.method === 'stream-copy' && request.normalise) {
+    throw new ApiError('INVALID_PARAMS', 'Loudness normalisation needs a full render; turn off the lossless stream copy to use it.');
+  }
   return {
     kind: 'render',
     title: `Render → ${path.basename(request.output)} (${request.method === 'stream-copy' ? 'lossless' : preset.label})`,
@@ -54,7 +71,7 @@ export function renderJob(capabilities: FfmpegCapabilities, request: RenderReque
         await runStreamCopy(ctx, capabilities, request.plan, await ctx.output(request.output), preset, deps.keyframes);
         return path.basename(request.output);
       }
-      return runEncode(ctx, capabilities, preset, request, deps.fontFile === undefined ? findTitleFont() : deps.fontFile);
+      return runEncode(ctx, capabilities, preset, request, deps);
     },
   };
 }
@@ -64,13 +81,22 @@ async function runEncode(
   capabilities: FfmpegCapabilities,
   preset: RenderPreset,
   request: RenderRequest,
-  fontFile: string | null,
+  deps: RenderDependencies,
 ): Promise<string> {
+  const fontFile = deps.fontFile === undefined ? findTitleFont() : deps.fontFile;
   ctx.report({ stage: 'Reading sources' });
   const sources = await withProbeFailures(probeRenderSources(capabilities.ffprobe.path, request.plan));
+  const { normalise } = request;
+  const ceiling = truePeakCeiling(preset.audio.codec);
+  if (normalise) ctx.report({ stage: 'Measuring loudness', progress: 0 });
+  const before = normalise ? await measurePlanLoudness(ctx, capabilities.ffmpeg, request.plan, sources) : null;
+  const audioFilters =
+    normalise && before
+      ? loudnessNormaliseFilters(before, normalise.target, ceiling, request.plan.sampleRate, planSamples(request.plan))
+      : [];
   const partial = await ctx.output(request.output);
   const encoders = encoderChoices(capabilities, preset, request.softwareOnly ?? false);
-  return encodeWithFallback(ctx, {
+  const written = await encodeWithFallback(ctx, {
     ffmpeg: capabilities.ffmpeg.path,
     encoders,
     partial,
@@ -79,7 +105,7 @@ async function runEncode(
     prepare: async (encoder) => {
       let graph;
       try {
-        graph = buildRenderGraph(request.plan, sources, renderTarget(preset, request.fit, encoder), fontFile);
+        graph = buildRenderGraph(request.plan, sources, { ...renderTarget(preset, request.fit, encoder), audioFilters }, fontFile);
       } catch (error) {
         throw new JobFailure({ message: (error as Error).message });
       }
@@ -88,4 +114,13 @@ async function runEncode(
       return { args, duration: graph.durationSeconds, dispose: filter.dispose };
     },
   });
+  if (!normalise) return written;
+  if (!before) return `${written} · silent, so its loudness was left as it is`;
+  ctx.report({ stage: 'Measuring the result', progress: 0 });
+  const durationSeconds = framesToSeconds(request.plan.duration, request.plan.frameRate);
+  const after = await measureFileLoudness(ctx, capabilities.ffmpeg.path, partial, durationSeconds);
+  if (!after) return `${written} · normalised, but its loudness could not be measured`;
+  const result: NormalisationResult = { target: normalise.target, before, after, gain: gainMode(before, normalise.target, ceiling) };
+  deps.onNormalised?.(result);
+  return `${written} · ${describeNormalisation(result)}`;
 }

@@ -14,6 +14,8 @@ export interface RenderTarget {
   /** The picture to make: the plan's frame fitted into this size, then the encoder's own filters. Null: sound only. */
   video: { width: number; height: number; fit: FitMode; filterSuffix: string | null } | null;
   audio: boolean;
+  /** Filters the mixed sound goes through before it is encoded (loudness normalisation); none when absent. */
+  audioFilters?: readonly string[];
 }
 
 export interface RenderGraph {
@@ -62,7 +64,12 @@ export function buildRenderGraph(
     videoOut = '[vout]';
     writer.chain([picture], finish.length > 0 ? finish : ['null'], [videoOut]);
   }
-  const audioOut = target.audio ? mixAudioTracks(ctx) : null;
+  let audioOut = target.audio ? mixAudioTracks(ctx) : null;
+  if (audioOut !== null && target.audioFilters && target.audioFilters.length > 0) {
+    const mix = audioOut;
+    audioOut = '[afinal]';
+    writer.chain([mix], target.audioFilters, [audioOut]);
+  }
   return {
     inputArgs: ctx.inputs.args(),
     inputCount: ctx.inputs.count(),
