@@ -6,8 +6,11 @@ import {
   ImportReportSchema,
   TagSchema,
 } from './assets';
+import { AnalysisChangedSchema, AnalysisRequestSchema, AnalysisResultSchema, AnalysisSummarySchema } from './analysis/analysis';
+import { AutoEditStartedSchema, DeadAirStartSchema, SceneSplitStartSchema } from './autoedit/requests';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
+import { LoudnessNormaliseSchema } from './render/render-plan';
 import { RENDER_METHODS, StreamCopyVerdictSchema } from './render/render-request';
 import { FrameSchema } from './timeline/timeline';
 import { TimelineCommandSchema } from './timeline/commands';
@@ -133,6 +136,7 @@ const renderOutputShape = {
   fit: z.enum(FIT_MODES).default('letterbox'),
   softwareOnly: z.boolean().default(false),
   method: z.enum(RENDER_METHODS).default('encode'),
+  normalise: LoudnessNormaliseSchema.optional(),
 };
 
 /** Part of a sequence, e.g. between its In and Out points: from frame `from` up to, not including, frame `to`. */
@@ -275,13 +279,14 @@ export const apiMethods = {
         fit: z.enum(FIT_MODES).default('letterbox'),
         softwareOnly: z.boolean().default(false),
         method: z.enum(RENDER_METHODS).default('encode'),
+        normalise: LoudnessNormaliseSchema.optional(),
         range: SequenceRangeSchema.optional(),
         /** renders: the project's renders folder (a number is added when the name is taken); choose: a save dialog. */
         destination: z.enum(['renders', 'choose']).default('renders'),
       })
       .strict(),
-    JobSchema.nullable(),
-    'Export a sequence (or a range of it) into the project’s renders folder or where the user chooses; it lands in the gallery. Null when the dialog was cancelled',
+    z.object({ job: JobSchema, fileName: z.string() }).nullable(),
+    'Export a sequence (or a range of it) into the project’s renders folder or where the user chooses; it lands in the gallery under `fileName`. Null when the dialog was cancelled',
   ),
   'render.file': method(
     z.object({ timeline: PathSchema, ...renderOutputShape }).strict(),
@@ -385,6 +390,31 @@ export const apiMethods = {
     DeviceReportSchema,
     'Execution providers tried and a timed warm-up run of every bundled model (or a test graph)',
   ),
+  'analysis.run': method(
+    z.object({ assetId: AssetIdSchema, request: AnalysisRequestSchema }).strict(),
+    JobSchema,
+    'Analyse an asset (voice activity, loudness or scenes) as a job; the result is cached by its content and the request',
+  ),
+  'analysis.get': method(
+    z.object({ assetId: AssetIdSchema, request: AnalysisRequestSchema }).strict(),
+    AnalysisResultSchema.nullable(),
+    'The cached result of an analysis of an asset, or null when it has not been made',
+  ),
+  'autoedit.deadAir': method(
+    DeadAirStartSchema,
+    AutoEditStartedSchema,
+    'Make a new sequence from an asset with its pauses cut (voice detection or a loudness threshold), as a job; every cut is a ghost that restores',
+  ),
+  'autoedit.scenes': method(
+    SceneSplitStartSchema,
+    AutoEditStartedSchema,
+    'Make a new sequence from a video with one clip per detected scene, as a job',
+  ),
+  'analysis.summary': method(
+    z.object({ assetId: AssetIdSchema }).strict(),
+    AnalysisSummarySchema,
+    'Speech share, loudness and scene count of an asset, from the analyses made with default settings',
+  ),
 } as const;
 
 export type ApiMethods = typeof apiMethods;
@@ -404,6 +434,7 @@ export const apiEvents = {
   'job.changed': z.object({ job: JobSchema }),
   'assets.changed': AssetsChangedSchema,
   'inference.changed': z.object({ status: InferenceStatusSchema }),
+  'analysis.changed': AnalysisChangedSchema,
 } as const;
 
 export type ApiEvents = typeof apiEvents;

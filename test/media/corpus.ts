@@ -459,7 +459,7 @@ const INSTALL_HINT: Record<string, string> = {
   sox: 'Install SoX (apt-get install sox, brew install sox).',
 };
 
-async function runTool(program: string, args: string[]): Promise<void> {
+export async function runTool(program: string, args: string[]): Promise<void> {
   try {
     await promisify(execFile)(program, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
@@ -469,7 +469,7 @@ async function runTool(program: string, args: string[]): Promise<void> {
   }
 }
 
-function concurrencyLimit(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function concurrencyLimit(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (task) => {
@@ -485,7 +485,7 @@ function concurrencyLimit(slots: number): <T>(task: () => Promise<T>) => Promise
 }
 
 /** A folder made with mkdir is the lock: mkdir either creates it or fails, atomically, across processes. */
-async function withLock(lockDir: string, task: () => Promise<void>): Promise<void> {
+export async function withLock(lockDir: string, task: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   await fs.mkdir(path.dirname(lockDir), { recursive: true });
   for (;;) {

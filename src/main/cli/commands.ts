@@ -3,9 +3,11 @@ import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } fr
 import { describeImport } from '../../shared/assets';
 import { ApiError } from '../../shared/errors';
 import { isFinished } from '../../shared/jobs';
+import { LOUDNESS_TARGETS, type LoudnessTarget } from '../../shared/render/render-plan';
 import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
+import { ANALYZE_COMMANDS } from './analyze-commands';
 import { followJob, JobFailedError } from './job-progress';
 import { formatDeviceReport, formatModelList } from './model-report';
 import { UsageError } from './usage-error';
@@ -191,6 +193,7 @@ export const COMMANDS: readonly CliCommand[] = [
       { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
       { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
       { name: 'lossless', type: 'boolean', description: 'Copy the video without re-encoding (cuts must start on keyframes)' },
+      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS (true peak at most -1 dBTP)' },
     ],
     async run(ctx) {
       const { engine, args, options, cwd } = ctx;
@@ -206,11 +209,12 @@ export const COMMANDS: readonly CliCommand[] = [
         fit: options.fit === 'crop' ? 'crop' : 'letterbox',
         softwareOnly: options.software === true,
         method: options.lossless === true ? 'stream-copy' : 'encode',
+        ...(options.loudness === undefined ? {} : { normalise: { target: loudnessTarget(options.loudness) } }),
       });
       const job = await followJob(ctx, submitted);
       if (job.state === 'cancelled') throw new Error('Render cancelled; no file was written.');
       if (job.state === 'failed') throw new JobFailedError(job);
-      return { json: { job, output }, text: `Rendered ${output}` };
+      return { json: { job, output }, text: `Rendered ${output}${job.result?.includes('LUFS') ? `\n${job.result}` : ''}` };
     },
   },
   {
@@ -255,6 +259,7 @@ export const COMMANDS: readonly CliCommand[] = [
       return { json: report, text: formatDeviceReport(report) };
     },
   },
+  ...ANALYZE_COMMANDS,
   {
     path: ['version'],
     positionals: [],
@@ -363,4 +368,11 @@ export function formatMediaInfo(info: MediaInfo): string {
   const c = info.attachedPicture;
   if (c) rows.push(['Cover art', `#${c.index} ${c.codec}${c.width && c.height ? ` ${c.width}×${c.height}` : ''}`]);
   return rows.map(([k, val]) => `${k.padEnd(10)} ${val}`).join('\n');
+}
+
+/** `--loudness -14`: one of the targets exports offer. */
+function loudnessTarget(value: string | boolean): LoudnessTarget {
+  const target = LOUDNESS_TARGETS.find((t) => String(t) === String(value).trim());
+  if (target === undefined) throw new UsageError(`--loudness is one of ${LOUDNESS_TARGETS.join(', ')} (LUFS)`);
+  return target;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { affineModel, identityModel, writeTestModel } from '../../../test/inference/test-models';
 import { createEngine, type Engine } from '../engine';
-import { runCli } from './run-cli';
+import { runCliCaptured } from './captured-run';
 
 let root: string;
 let models: string;
@@ -24,12 +24,7 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, engine, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
 
 describe('reelsmith models', () => {
   it('lists every model with its status and licence', async () => {

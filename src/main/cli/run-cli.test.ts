@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../engine';
-import { runCli } from './run-cli';
+import { runCliCaptured } from './captured-run';
 
 let root: string;
 let engine: Engine;
@@ -17,16 +17,7 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, engine, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: root,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
 
 describe('reelsmith CLI', () => {
   it('creates a project relative to the working folder and leaves it unlocked', async () => {

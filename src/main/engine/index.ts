@@ -30,7 +30,7 @@ import { derivedMediaMakers } from './media/derived/makers';
 import type { ServedMedia } from './serving/media-response';
 import { summariseImport, type MediaVariant } from '../../shared/assets';
 import { tagPatches } from '../../shared/project/asset-patches';
-import { RenderPlanSchema, type RenderPlanInput } from '../../shared/render/render-plan';
+import { RenderPlanSchema, type LoudnessNormalise, type RenderPlanInput } from '../../shared/render/render-plan';
 import type { RenderMethod } from '../../shared/render/render-request';
 import { sequenceRenderPlan, UnrenderableSequence } from '../../shared/timeline/render-plan';
 import { newTimeline } from '../../shared/timeline/timeline';
@@ -46,6 +46,18 @@ import { forkHostLauncher } from './inference/host-entry';
 import { InferenceService } from './inference/inference-service';
 import { bundledModelsDir } from './inference/model-folders';
 import { ModelImportError } from './inference/model-import';
+import { AnalysisService, type Analyzers } from './analysis/analysis-service';
+import { engineAnalyzers } from './analysis/engine-analyzers';
+import { analyzeSilence } from './analysis/loudness/analyze-silence';
+import { AutoEditService } from './autoedit/auto-edit-service';
+import { AnalysisRequestSchema } from '../../shared/analysis/analysis';
+
+/** The analyses the gallery's detail panel summarises: each kind with its default settings. */
+const DEFAULT_ANALYSES = {
+  speech: AnalysisRequestSchema.parse({ kind: 'speech' }),
+  loudness: AnalysisRequestSchema.parse({ kind: 'loudness' }),
+  scenes: AnalysisRequestSchema.parse({ kind: 'scenes' }),
+};
 
 interface RenderOptions {
   output: string;
@@ -53,6 +65,7 @@ interface RenderOptions {
   fit: FitMode;
   softwareOnly: boolean;
   method: RenderMethod;
+  normalise?: LoudnessNormalise | undefined;
 }
 
 /** What a shell can do that the engine cannot (native dialogs exist only in Electron). */
@@ -73,6 +86,8 @@ export interface EngineOptions {
   /** ffmpeg processes that may run at once; sized to the machine by default. */
   cpuSlots?: number;
   onInternalError?: (method: string, error: unknown) => void;
+  /** The analyses behind `analysis.run`; the real ones by default (tests pass fakes). */
+  analyzers?: Analyzers;
   /** How the inference host is started (Electron's utilityProcess in the app) and where bundled models are. */
   inference?: { launch?: LaunchHost; bundledModelsDir?: string | null };
 }
@@ -140,6 +155,22 @@ export function createEngine(options: EngineOptions): Engine {
     onStatus: (status) => events.emit('inference.changed', { status }),
   });
   let uploadsFolder: string | null = null;
+  const analysis = new AnalysisService({
+    jobs,
+    analyzers: options.analyzers ?? engineAnalyzers(inference),
+    project: () => {
+      const open = projects.openDocument();
+      return open ? { folder: open.folder, assets: open.document.assets } : null;
+    },
+    onChange: (assetId, kind) => events.emit('analysis.changed', { assetId, kind }),
+  });
+  const autoEdits = new AutoEditService({
+    jobs,
+    analysis,
+    openDocument: () => projects.openDocument(),
+    editWith: (make) => projects.editWith(make),
+    silence: (file, params, silenceOptions) => analyzeSilence(file, params, silenceOptions),
+  });
 
   const projects = new ProjectService({
     ...options.project,
@@ -205,7 +236,15 @@ export function createEngine(options: EngineOptions): Engine {
     return jobs.submit(
       renderJob(
         caps,
-        { plan: parsed, output: path.resolve(request.output), presetId: request.preset, fit: request.fit, softwareOnly: request.softwareOnly, method: request.method },
+        {
+          plan: parsed,
+          output: path.resolve(request.output),
+          presetId: request.preset,
+          fit: request.fit,
+          softwareOnly: request.softwareOnly,
+          method: request.method,
+          ...(request.normalise ? { normalise: request.normalise } : {}),
+        },
         { keyframes },
       ),
     );
@@ -307,13 +346,13 @@ export function createEngine(options: EngineOptions): Engine {
         }
         const output = await options.host.pickSaveFile({ defaultName: `${name}${extension}`, extension });
         if (output === null) return null;
-        return landInGallery(open.folder, output, await submitRender(plan, { ...request, output }));
+        return { job: landInGallery(open.folder, output, await submitRender(plan, { ...request, output })), fileName: path.basename(output) };
       }
       const claimed = await outputNames.claim(path.join(open.folder, 'renders'), name, extension);
       try {
         const job = await submitRender(plan, { ...request, output: claimed.path });
         void jobs.whenSettled(job.id).finally(claimed.release);
-        return landInGallery(open.folder, claimed.path, job);
+        return { job: landInGallery(open.folder, claimed.path, job), fileName: path.basename(claimed.path) };
       } catch (error) {
         claimed.release();
         throw error;
@@ -449,6 +488,11 @@ export function createEngine(options: EngineOptions): Engine {
     'inference.status': () => inference.getStatus(),
     'inference.setForceCpu': ({ forceCpu }) => inference.setForceCpu(forceCpu),
     'inference.device': () => inference.device(),
+    'analysis.run': ({ assetId, request }) => analysis.run(assetId, request),
+    'analysis.get': ({ assetId, request }) => analysis.get(assetId, request),
+    'analysis.summary': ({ assetId }) => analysis.summary(assetId, DEFAULT_ANALYSES),
+    'autoedit.deadAir': ({ assetId, request }) => autoEdits.deadAir(assetId, request),
+    'autoedit.scenes': ({ assetId }) => autoEdits.scenes(assetId),
   };
 
   return {

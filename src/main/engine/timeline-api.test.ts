@@ -91,7 +91,8 @@ describe('sequence.edit', () => {
     const folder = path.join(root, 'Cut.reelsmith', 'renders');
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(path.join(folder, 'Middle.mp4'), 'taken');
-    const job = (await ok('sequence.export', { id: sequenceId, name: 'Middle', preset: 'h264-1080p', range: { from: 10, to: 40 } }))!;
+    const { job, fileName } = (await ok('sequence.export', { id: sequenceId, name: 'Middle', preset: 'h264-1080p', range: { from: 10, to: 40 } }))!;
+    expect(fileName).toBe('Middle 2.mp4');
     const settled = await engine.whenJobSettled(job.id);
     expect(settled.state, settled.error?.message).toBe('succeeded');
     const output = path.join(folder, 'Middle 2.mp4');

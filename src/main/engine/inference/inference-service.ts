@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ModelEntry } from '../../../shared/models/manifest';
 import type { DeviceReport, InferenceStatus, ModelListing, UserModelManifest, WarmUp } from '../../../shared/models/local-ai';
 import { threadCounts } from './execution-providers';
 import { HashCache } from './hash-cache';
@@ -80,6 +81,11 @@ export class InferenceService implements ModelRunner {
   async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
     await this.loadedSettings;
     return this.client.runWithDetails(modelId, feeds, signal);
+  }
+
+  /** A usable model's manifest entry; throws ModelUnavailableError saying why when it is missing or damaged. */
+  async model(modelId: string): Promise<ModelEntry> {
+    return (await this.registry.usable(modelId)).entry;
   }
 
   async listModels(refresh = false): Promise<ModelListing[]> {

@@ -10,7 +10,9 @@ import { isConnectionError } from '../api/connection-error';
 import { describeError } from '../api/describe-error';
 import type { PathImporter } from '../import/desktop-import';
 import { appendAssets } from '../timeline/asset-clips';
+import { AnalysisState } from './analysis.svelte';
 import { AssetsState } from './assets.svelte';
+import { AutoEditsState } from './auto-edits.svelte';
 import { GalleryState } from './gallery.svelte';
 import { ImportsState } from './imports.svelte';
 import { JobsState } from './jobs.svelte';
@@ -53,6 +55,8 @@ export class AppState {
   readonly imports: ImportsState;
   readonly gallery = new GalleryState();
   readonly timeline = new TimelineState();
+  readonly analysis: AnalysisState;
+  readonly autoEdits: AutoEditsState;
   /** The workspace view showing; an action in one view may move the user to another (an export to the gallery). */
   workspaceTab = $state<WorkspaceTab>('gallery');
   /** The open project's folder: changes only when a project opens or closes, not on every edit. */
@@ -68,6 +72,8 @@ export class AppState {
     this.jobs = new JobsState(api, this.notices);
     this.assets = new AssetsState(api, this.notices);
     this.imports = new ImportsState(api, this.notices, pathImporter);
+    this.analysis = new AnalysisState(api, this.notices);
+    this.autoEdits = new AutoEditsState(api, this.notices);
   }
 
   get transportKind() {
@@ -95,6 +101,7 @@ export class AppState {
       this.api.onShellCommand((command) => void this.shellCommand(command)),
       this.jobs.start(),
       this.assets.start(),
+      this.analysis.start(),
       // The job list holds the open project's history: load it once ready, and again when a project opens or closes.
       $effect.root(() => {
         $effect(() => {
@@ -109,6 +116,8 @@ export class AppState {
           untrack(() => {
             this.gallery.reset();
             this.timeline.reset();
+            this.analysis.reset();
+            this.autoEdits.reset();
             this.workspaceTab = 'gallery';
             this.imports.dismissSummary();
             if (folder === null) this.assets.clear();
@@ -119,10 +128,26 @@ export class AppState {
           const byId = this.assets.byId;
           untrack(() => this.gallery.retain((id) => byId.has(id)));
         });
+        // An automatic edit started from the timeline opens there as soon as its sequence exists.
+        $effect(() => {
+          const jobs = this.jobs.list;
+          const sequences = this.project?.document.sequences;
+          untrack(() => {
+            const ready = this.autoEdits.takeFinishedToOpen(jobs, (id) => sequences?.some((s) => s.id === id) ?? false);
+            const last = ready.at(-1);
+            if (last) this.openSequence(last.sequenceId);
+          });
+        });
       }),
     ];
     void this.refresh();
     return () => stops.forEach((stop) => stop());
+  }
+
+  /** Shows a sequence in the timeline. */
+  openSequence(sequenceId: string): void {
+    this.timeline.open(sequenceId);
+    this.workspaceTab = 'timeline';
   }
 
   /** Loads what the window shows from scratch: at start, and after a reconnect (the web shell may have restarted). */

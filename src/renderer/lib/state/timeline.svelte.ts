@@ -14,8 +14,8 @@ export class TimelineState {
   inPoint = $state<number | null>(null);
   /** The frame after the marked range (O marks the frame under the playhead as the last one), or null. */
   outPoint = $state<number | null>(null);
-  /** Export jobs started from the timeline, newest last, so their progress shows beside the preview. */
-  exportJobIds = $state.raw<string[]>([]);
+  /** Exports started from the timeline, newest last, so their progress shows beside the preview. */
+  exports = $state.raw<{ jobId: string; fileName: string }[]>([]);
 
   open(sequenceId: string): void {
     if (this.openSequenceId !== sequenceId) {
@@ -49,6 +49,6 @@ export class TimelineState {
     this.playhead = 0;
     this.inPoint = null;
     this.outPoint = null;
-    this.exportJobIds = [];
+    this.exports = [];
   }
 }

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  SpeechDetectionParamsSchema,
+  type SpeechAnalysis,
+  type SpeechDetectionParamsInput,
+} from '../../../../shared/analysis/speech';
+import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
+import type { ModelRunner } from '../../inference/tensor';
+import { defaultAnalysisTools, probeAudioSource, type AnalysisTools } from '../audio/audio-source';
+import { streamPcm } from '../audio/pcm-stream';
+import { runBatchedVad } from './batched-vad';
+import { DecodingFeed, FrameEnergies } from './decoding-feed';
+import { QuietSplitter, type QuietSplitOptions } from './quiet-splits';
+import { speechSegments } from './speech-segments';
+
+/**
+ * Voice activity of one audio stream of a media file: decode to 16 kHz mono, run Silero VAD over it, turn the
+ * probabilities into speech segments.
+ *
+ * The decoded samples go to a temporary file (4 bytes a sample, 460 MB for two hours) rather than memory, so memory
+ * stays flat however long the media. From it the recording is read in parts split at quiet points about every 15
+ * seconds, each run from a fresh model state, as rows of one batch (see batched-vad.ts); the model starts on the
+ * first parts while the rest is still decoding. The model's state remembers tens of seconds (measured: parts started
+ * afresh still differ from an unbroken pass by 0.05–0.3 in probability 30 s later), so no overlap makes parts agree
+ * with one unbroken pass; splitting at points chosen from the audio alone instead makes the result the same however
+ * many lanes run it, and the accuracy is the same as an unbroken pass's (analyze-speech.test.ts).
+ */
+
+export interface AnalyzeSpeechOptions {
+  /** The Silero VAD entry of the model manifest (names, frame and context sizes, state shape). */
+  model: AudioFrameClassifierModel;
+  /** Which audio stream, counted among the file's audio streams from 0. */
+  audioStream?: number;
+  signal?: AbortSignal;
+  /** 0..1 over decoding and detection. */
+  onProgress?: (fraction: number) => void;
+  tools?: AnalysisTools;
+  /** Most parts run side by side as rows of one batch; 1 runs them one after another. */
+  maxLanes?: number;
+  /** Where the model starts afresh (tests shorten the spacing). */
+  splits?: Partial<QuietSplitOptions>;
+  /** Where the temporary sample file goes (the system's temporary folder by default). */
+  tempDir?: string;
+}
+
+/** Share of the progress bar given to decoding; the model takes the rest. */
+const DECODE_SHARE = 0.1;
+/**
+ * Parts of 15 s in batches of up to 64 rows (two in flight): each call to the inference host carries about 2–3 ms of
+ * model work, well above the ~0.5 ms a call costs in messaging, and the 2 s preroll adds 13 % (measured on a
+ * 30-minute talk: 30 s parts, twice the calls, were slower).
+ */
+const PART_SECONDS = 15;
+const PREROLL_SECONDS = 2;
+const MAX_LANES = 128;
+const IN_FLIGHT_BATCHES = 2;
+
+export async function analyzeSpeech(
+  file: string,
+  paramsInput: SpeechDetectionParamsInput,
+  runner: ModelRunner,
+  options: AnalyzeSpeechOptions,
+): Promise<SpeechAnalysis> {
+  const params = SpeechDetectionParamsSchema.parse(paramsInput);
+  const { model, signal } = options;
+  const tools = options.tools ?? defaultAnalysisTools();
+  const source = await probeAudioSource(tools.ffprobe, file, options.audioStream);
+  const frameSeconds = model.frameSamples / model.sampleRate;
+  const framesPerSecond = 1 / frameSeconds;
+  const expectedSeconds = source.info.duration ?? 0;
+  const expectedFrames = Math.max(1, Math.ceil(expectedSeconds * framesPerSecond));
+  let shown = 0;
+  let decodedSeconds = 0;
+  let framesDone = 0;
+  const progress = () => {
+    if (expectedSeconds <= 0) return;
+    const fraction = DECODE_SHARE * Math.min(1, decodedSeconds / expectedSeconds) + (1 - DECODE_SHARE) * Math.min(1, framesDone / expectedFrames);
+    // Decoding and detection run side by side; the bar never goes back.
+    if (fraction > shown) options.onProgress?.((shown = fraction));
+  };
+
+  const spoolDir = await fsp.mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'reelsmith-speech-'));
+  try {
+    const spoolFile = path.join(spoolDir, 'samples.f32');
+    const writer = fs.openSync(spoolFile, 'w');
+    const reader = await fsp.open(spoolFile, 'r');
+    const splitter = new QuietSplitter({
+      spacingFrames: Math.round(PART_SECONDS * framesPerSecond),
+      searchFrames: Math.round((PART_SECONDS / 6) * framesPerSecond),
+      quietFrames: Math.round(0.5 * framesPerSecond),
+      ...options.splits,
+    });
+    const feed = new DecodingFeed(splitter, Math.round(PREROLL_SECONDS * framesPerSecond));
+    const energies = new FrameEnergies(model.frameSamples);
+    const probabilities = new GrowingFloats(expectedFrames);
+    let sampleCount = 0;
+    // The model failing stops the decoder; the decoder failing wakes the lanes waiting for audio.
+    const stopDecoding = new AbortController();
+    const onAbort = () => stopDecoding.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const detecting = runBatchedVad(runner, model, (first, into) => readSamples(reader, first, into), feed, {
+        maxLanes: options.maxLanes ?? MAX_LANES,
+        groups: IN_FLIGHT_BATCHES,
+        signal,
+        onProbability: (frame, probability) => {
+          probabilities.set(frame, probability);
+          framesDone += 1;
+          progress();
+        },
+      }).catch((error: unknown) => {
+        stopDecoding.abort();
+        throw error;
+      });
+      const decoding = streamPcm({
+        ffmpeg: tools.ffmpeg,
+        file,
+        audioStream: source.audioStream,
+        sampleRate: model.sampleRate,
+        channels: 1,
+        format: 'f32le',
+        signal: stopDecoding.signal,
+        onSamples: (samples) => {
+          fs.writeSync(writer, samples);
+          sampleCount += samples.length;
+          feed.addSplits(splitter.push(energies.push(samples)));
+          feed.decoded(Math.floor(sampleCount / model.frameSamples));
+        },
+        onProgress: (seconds) => {
+          decodedSeconds = seconds;
+          progress();
+        },
+      }).then(
+        () => {
+          splitter.push(energies.finish());
+          feed.finish(Math.ceil(sampleCount / model.frameSamples));
+        },
+        (error: unknown) => {
+          feed.fail(error);
+          throw error;
+        },
+      );
+      await Promise.all([decoding, detecting]);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      fs.closeSync(writer);
+      await reader.close();
+    }
+
+    const duration = sampleCount / model.sampleRate;
+    const frameCount = Math.ceil(sampleCount / model.frameSamples);
+    const segments = speechSegments(probabilities.values(frameCount), frameSeconds, duration, params);
+    const speechSeconds = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
+    options.onProgress?.(1);
+    return {
+      duration,
+      audioStream: source.audioStream,
+      modelId: model.id,
+      frameSeconds,
+      segments,
+      speechRatio: duration > 0 ? Math.min(1, speechSeconds / duration) : 0,
+      params,
+    };
+  } finally {
+    await fsp.rm(spoolDir, { recursive: true, force: true });
+  }
+}
+
+/** Reads float samples from the spool file; before its start and past its end are silence. */
+async function readSamples(handle: fsp.FileHandle, firstSample: number, into: Float32Array): Promise<void> {
+  const skipped = Math.min(into.length, Math.max(0, -firstSample));
+  into.fill(0, 0, skipped);
+  const bytes = new Uint8Array(into.buffer, into.byteOffset + skipped * 4, (into.length - skipped) * 4);
+  const { bytesRead } = await handle.read(bytes, 0, bytes.length, (firstSample + skipped) * 4);
+  into.fill(0, skipped + Math.floor(bytesRead / 4));
+}
+
+/** One float per frame, for as many frames as come. */
+class GrowingFloats {
+  private data: Float32Array;
+
+  constructor(initialLength: number) {
+    this.data = new Float32Array(initialLength);
+  }
+
+  set(index: number, value: number): void {
+    if (index >= this.data.length) {
+      const bigger = new Float32Array(Math.max(index + 1, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[index] = value;
+  }
+
+  values(length: number): Float32Array {
+    if (length > this.data.length) this.set(length - 1, 0);
+    return this.data.subarray(0, length);
+  }
+}

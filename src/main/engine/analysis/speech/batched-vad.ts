@@ -1,0 +1,185 @@
+import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
+import type { ModelRunner, TensorMap } from '../../inference/tensor';
+
+/**
+ * Silero VAD over many parts of one recording at once. The recording is cut into parts (see quiet-splits.ts), each
+ * run from a fresh model state; the parts are dealt to lanes, and every model call carries one frame of each lane
+ * that has one ready as a row of a batch (input [N, 64 + 512], state [2, N, 128]), so a 30-minute file takes about
+ * 1,600 calls instead of 56,000. Parts arrive while the audio is still decoding (PartFeed), and a lane runs as far
+ * as the decoded audio and its part's known end allow; a lane that has to wait sits out the call.
+ *
+ * Within a part the model's contract is kept exactly as SileroVad keeps it for one stream: every frame comes with
+ * the 64 samples before it and the state the previous frame returned. A part starts `prerollFrames` before its split
+ * point, those results dropped, so the fresh state has heard the noise floor when the part's own frames come. The
+ * result depends on the parts only, never on how they were batched: one lane gives what a hundred give.
+ */
+
+/** Reads samples at an offset into `into`; samples before the start or past the end read as silence. */
+export type SampleReader = (firstSample: number, into: Float32Array) => Promise<void>;
+
+export interface VadPart {
+  /** The frame the part runs from (its preroll). */
+  first: number;
+  /** The first frame whose result is kept. */
+  keepFrom: number;
+  /** The frame after its last; null until the next split is decided. */
+  end: number | null;
+  /** While `end` is unknown, frames before this certainly belong to the part. */
+  surelyBefore: number;
+}
+
+/** The parts and decoded audio as they become known. */
+export interface PartFeed {
+  /** The next part no lane has taken yet, or null. */
+  take(): VadPart | null;
+  /** Whole frames that can be read. */
+  readonly readableFrames: number;
+  /** True once decoding has ended and every part is known. */
+  readonly complete: boolean;
+  /** Settles when something above changes; rejects when decoding failed. */
+  changed(): Promise<void>;
+}
+
+export interface BatchedVadOptions {
+  /** Most rows in one batch, over all groups. */
+  maxLanes: number;
+  /**
+   * Batches in flight at once, each over its share of the lanes. Two keep the model busy: while one batch runs, the
+   * other's result travels back and its next input is prepared.
+   */
+  groups: number;
+  signal?: AbortSignal;
+  /** Each frame's speech probability, as it is known (frames arrive in no particular order). */
+  onProbability: (frame: number, probability: number) => void;
+}
+
+/** Frames read from the reader at once per lane. */
+const READ_FRAMES = 16;
+
+export async function runBatchedVad(runner: ModelRunner, model: AudioFrameClassifierModel, read: SampleReader, feed: PartFeed, options: BatchedVadOptions): Promise<void> {
+  const groups = Math.max(1, Math.min(options.groups, options.maxLanes));
+  const lanesPerGroup = Math.max(1, Math.floor(options.maxLanes / groups));
+  await Promise.all(Array.from({ length: groups }, () => runGroup(runner, model, read, feed, lanesPerGroup, options)));
+}
+
+class Lane {
+  frame: number;
+  readonly state: Float32Array;
+  private readonly buffer: Float32Array;
+  /** The frame whose window starts the buffer, or -1 before the first read. */
+  private bufferFrame = -1;
+  /** Frames decoded when the buffer was read: the buffer holds nothing valid from there on. */
+  private validUpTo = 0;
+
+  constructor(
+    readonly part: VadPart,
+    stateSize: number,
+    private readonly frameSamples: number,
+    private readonly contextSamples: number,
+  ) {
+    this.frame = part.first;
+    this.state = new Float32Array(stateSize);
+    this.buffer = new Float32Array(READ_FRAMES * frameSamples + contextSamples);
+  }
+
+  /** Whether the lane's next frame is decoded and surely in its part. */
+  ready(readableFrames: number): boolean {
+    return this.frame < Math.min(readableFrames, this.part.end ?? this.part.surelyBefore);
+  }
+
+  get done(): boolean {
+    return this.part.end !== null && this.frame >= this.part.end;
+  }
+
+  /**
+   * The 64 samples before the lane's frame followed by its 512, read ahead a block at a time. Frames that were not
+   * decoded yet when the block was read are read again when their turn comes, never taken from the block.
+   */
+  async window(read: SampleReader, readableFrames: number): Promise<Float32Array> {
+    if (this.bufferFrame < 0 || this.frame >= Math.min(this.bufferFrame + READ_FRAMES, this.validUpTo)) {
+      this.bufferFrame = this.frame;
+      this.validUpTo = readableFrames;
+      await read(this.frame * this.frameSamples - this.contextSamples, this.buffer);
+    }
+    const start = (this.frame - this.bufferFrame) * this.frameSamples;
+    return this.buffer.subarray(start, start + this.contextSamples + this.frameSamples);
+  }
+}
+
+async function runGroup(
+  runner: ModelRunner,
+  model: AudioFrameClassifierModel,
+  read: SampleReader,
+  feed: PartFeed,
+  maxLanes: number,
+  options: BatchedVadOptions,
+): Promise<void> {
+  const names = modelNames(model);
+  const window = model.contextSamples + model.frameSamples;
+  const [layers, , width] = stateShape(model);
+  const sampleRate = BigInt64Array.of(BigInt(model.sampleRate));
+  let lanes: Lane[] = [];
+  for (;;) {
+    options.signal?.throwIfAborted();
+    while (lanes.length < maxLanes) {
+      const part = feed.take();
+      if (!part) break;
+      lanes.push(new Lane(part, layers * width, model.frameSamples, model.contextSamples));
+    }
+    const readable = feed.readableFrames;
+    const batch = lanes.filter((lane) => lane.ready(readable));
+    if (batch.length === 0) {
+      if (lanes.length === 0 && feed.complete) return;
+      await feed.changed();
+      continue;
+    }
+    const rows = batch.length;
+    const input = new Float32Array(rows * window);
+    const state = new Float32Array(layers * rows * width);
+    for (let row = 0; row < rows; row++) {
+      const lane = batch[row]!;
+      input.set(await lane.window(read, readable), row * window);
+      for (let layer = 0; layer < layers; layer++) state.set(lane.state.subarray(layer * width, (layer + 1) * width), (layer * rows + row) * width);
+    }
+    const feeds: TensorMap = {
+      [names.audio]: { type: 'float32', data: input, dims: [rows, window] },
+      [names.state]: { type: 'float32', data: state, dims: [layers, rows, width] },
+      [names.sampleRate]: { type: 'int64', data: sampleRate, dims: [] },
+    };
+    const outputs = await runner.run(model.id, feeds, options.signal);
+    const probability = outputs[names.probability];
+    const nextState = outputs[names.nextState];
+    if (probability?.type !== 'float32' || probability.data.length !== rows) {
+      throw new Error(`${model.id}: ${names.probability} must hold one float32 per batch row`);
+    }
+    if (nextState?.type !== 'float32' || nextState.data.length !== state.length) {
+      throw new Error(`${model.id}: ${names.nextState} must be float32 [${layers}, ${rows}, ${width}]`);
+    }
+    for (let row = 0; row < rows; row++) {
+      const lane = batch[row]!;
+      for (let layer = 0; layer < layers; layer++) lane.state.set(nextState.data.subarray((layer * rows + row) * width, (layer * rows + row + 1) * width), layer * width);
+      if (lane.frame >= lane.part.keepFrom) options.onProbability(lane.frame, probability.data[row]!);
+      lane.frame += 1;
+    }
+    lanes = lanes.filter((lane) => !lane.done);
+  }
+}
+
+function modelNames(model: AudioFrameClassifierModel) {
+  const [audio, state, sampleRate] = model.inputs;
+  const [probability, nextState] = model.outputs;
+  if (!audio || !state || !sampleRate || !probability || !nextState) {
+    throw new Error(`${model.id}: a Silero VAD model has inputs (audio, state, sr) and outputs (probability, state)`);
+  }
+  return { audio: audio.name, state: state.name, sampleRate: sampleRate.name, probability: probability.name, nextState: nextState.name };
+}
+
+/** The state's [layers, batch, width]; the manifest gives it for a batch of one. */
+function stateShape(model: AudioFrameClassifierModel): [number, number, number] {
+  const shape = model.inputs[1]?.shape ?? [];
+  const [layers, batch, width] = shape;
+  if (shape.length !== 3 || typeof layers !== 'number' || batch !== 1 || typeof width !== 'number') {
+    throw new Error(`${model.id}: the state shape must be [layers, 1, width], got [${shape.join(', ')}]`);
+  }
+  return [layers, batch, width];
+}

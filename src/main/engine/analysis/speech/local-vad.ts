@@ -1,0 +1,28 @@
+import os from 'node:os';
+import { defaultConfigDir } from '../../config/paths';
+import { forkHostLauncher } from '../../inference/host-entry';
+import { InferenceService } from '../../inference/inference-service';
+import { bundledModelsDir } from '../../inference/model-folders';
+import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
+import { VOICE_MODEL_ID } from '../engine-analyzers';
+
+/**
+ * An inference service of its own, with its host process, for work outside a running engine (the CLI, benchmarks):
+ * the host starts on the first model call and stops with `dispose()`.
+ */
+export function standaloneInference(configDir = defaultConfigDir()): InferenceService {
+  return new InferenceService({
+    configDir,
+    bundledModelsDir: bundledModelsDir(),
+    launch: forkHostLauncher(),
+    availableParallelism: os.availableParallelism(),
+    onStatus: () => undefined,
+  });
+}
+
+/** The voice detector's manifest entry (tensor names, frame and context sizes), once the service found it usable. */
+export async function vadModel(inference: InferenceService): Promise<AudioFrameClassifierModel> {
+  const entry = await inference.model(VOICE_MODEL_ID);
+  if (entry.task !== 'audio-frame-classifier') throw new Error(`${entry.name} is not a voice detector.`);
+  return entry;
+}
