@@ -1,6 +1,6 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { AnalysisRequestSchema, type AnalysisKind, type AnalysisRequest, type AnalysisSummary } from '../../../shared/analysis/analysis';
-import type { SceneCut } from '../../../shared/analysis/scenes';
+import type { Scene, SceneCut } from '../../../shared/analysis/scenes';
 import type { SpeechSegment } from '../../../shared/analysis/speech';
 import type { ApiClient } from '../api';
 import { isConnectionError } from '../api/connection-error';
@@ -13,10 +13,14 @@ export const DEFAULT_REQUESTS: Record<AnalysisKind, AnalysisRequest> = {
   scenes: AnalysisRequestSchema.parse({ kind: 'scenes' }),
 };
 
-/** What the timeline draws over a clip of an analysed asset: speech regions and scene cuts, in source seconds. */
+/**
+ * What the window draws of an analysed asset: speech regions and scene cuts over its clips on the timeline, and its
+ * scenes as subclips in the gallery, all in source seconds.
+ */
 export interface AssetOverlays {
   speech: readonly SpeechSegment[] | null;
   cuts: readonly SceneCut[] | null;
+  scenes: readonly Scene[] | null;
 }
 
 /**
@@ -52,7 +56,7 @@ export class AnalysisState {
   /** Loads the overlays of an asset once; later changes arrive by event. */
   ensureOverlays(assetId: string): void {
     if (this.overlays.has(assetId)) return;
-    this.overlays.set(assetId, { speech: null, cuts: null });
+    this.overlays.set(assetId, { speech: null, cuts: null, scenes: null });
     void this.loadOverlays(assetId);
   }
 
@@ -85,6 +89,7 @@ export class AnalysisState {
       this.overlays.set(assetId, {
         speech: speech?.kind === 'speech' ? speech.speech.segments : null,
         cuts: scenes?.kind === 'scenes' ? scenes.scenes.cuts : null,
+        scenes: scenes?.kind === 'scenes' ? scenes.scenes.scenes : null,
       });
     } catch (error) {
       if (!isConnectionError(error)) this.notices.error(error);

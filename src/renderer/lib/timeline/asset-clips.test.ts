@@ -35,6 +35,13 @@ describe('clipForAsset', () => {
     expect(clipForAsset(image, 'overlay', 0, rate, 'c4')).toMatchObject({ clip: { kind: 'image', duration: 150 } });
   });
 
+  it('makes a clip of a stretch of the media, such as a scene dragged from the gallery', () => {
+    expect(clipForAsset(video, 'video', 0, rate, 'c5', { from: 0.5, to: 1.2 })).toMatchObject({ clip: { sourceIn: 15, duration: 21 } });
+    // A stretch past the end is cut to the media; one inside a single frame is refused.
+    expect(clipForAsset(video, 'video', 0, rate, 'c6', { from: 2, to: 9 })).toMatchObject({ clip: { sourceIn: 60, duration: 15 } });
+    expect(clipForAsset(video, 'video', 0, rate, 'c7', { from: 1, to: 1.01 })).toHaveProperty('refusal');
+  });
+
   it('says why a track cannot take an asset', () => {
     expect(clipForAsset(audio, 'video', 0, rate, 'x')).toHaveProperty('refusal');
     expect(clipForAsset(mute, 'audio', 0, rate, 'x')).toHaveProperty('refusal');

@@ -14,13 +14,17 @@ export type ClipAsset = Pick<AssetView, 'id' | 'kind' | 'media' | 'name'>;
 
 export type ClipForAsset = { clip: Clip } | { refusal: string };
 
-/** A clip playing the whole of an asset from `start` on a track of `trackKind`, or why that track cannot take it. */
+/**
+ * A clip playing the whole of an asset (or the stretch `range` of it, in source seconds) from `start` on a track of
+ * `trackKind`, or why that track cannot take it.
+ */
 export function clipForAsset(
   asset: ClipAsset,
   trackKind: TrackKind,
   start: number,
   rate: FrameRate,
   id: string,
+  range?: { from: number; to: number },
 ): ClipForAsset {
   const source = sourcesFromAssets([asset], rate).get(asset.id)!;
   if (asset.kind === 'image') {
@@ -28,7 +32,10 @@ export function clipForAsset(
     return { clip: { kind: 'image', id, assetId: asset.id, start, duration: secondsToFrames(IMAGE_SECONDS, rate) } };
   }
   if (source.frames === null || source.frames < 1) return { refusal: `“${asset.name}” has no known length to add` };
-  const timed = { id, assetId: asset.id, start, duration: source.frames, sourceIn: 0, volume: 1 };
+  const sourceIn = range ? Math.min(source.frames - 1, Math.max(0, secondsToFrames(range.from, rate))) : 0;
+  const sourceOut = range ? Math.min(source.frames, secondsToFrames(range.to, rate)) : source.frames;
+  if (sourceOut <= sourceIn) return { refusal: `That part of “${asset.name}” is shorter than a frame` };
+  const timed = { id, assetId: asset.id, start, duration: sourceOut - sourceIn, sourceIn, volume: 1 };
   if (trackKind === 'overlay') return { refusal: 'The overlay track holds pictures and titles' };
   if (trackKind === 'audio') {
     return source.hasSound ? { clip: { kind: 'audio', ...timed } } : { refusal: `“${asset.name}” has no sound` };
