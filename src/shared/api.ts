@@ -7,7 +7,8 @@ import {
   TagSchema,
 } from './assets';
 import { AnalysisChangedSchema, AnalysisRequestSchema, AnalysisResultSchema, AnalysisSummarySchema } from './analysis/analysis';
-import { AutoEditStartedSchema, DeadAirStartSchema, SceneSplitStartSchema } from './autoedit/requests';
+import { AutoEditReportSchema } from './autoedit/report';
+import { AutoEditStartedSchema, DeadAirStartSchema, RecutOutcomeSchema, RecutStartSchema, SceneSplitStartSchema } from './autoedit/requests';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
 import { JobSchema } from './jobs';
 import { LoudnessNormaliseSchema } from './render/render-plan';
@@ -294,6 +295,12 @@ export const apiMethods = {
     'Render a timeline file (docs/timeline-format.md) to a file, as a job (no project needed)',
     'local',
   ),
+  'render.loudness': method(
+    z.object({ jobId: z.string().max(64) }).strict(),
+    AutoEditReportSchema.shape.loudness,
+    'The loudness before and after of a render that normalised it, once it succeeded (as an auto-edit report shows it); null otherwise',
+    'local',
+  ),
   'jobs.list': method(NoParams, z.array(JobSchema), 'Jobs of this session and the open project’s history, newest first'),
   'jobs.cancel': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Cancel a queued or running job'),
   'jobs.retry': method(z.object({ id: z.string().max(64) }).strict(), JobSchema, 'Run a failed or cancelled job again'),
@@ -404,6 +411,11 @@ export const apiMethods = {
     DeadAirStartSchema,
     AutoEditStartedSchema,
     'Make a new sequence from an asset with its pauses cut (voice detection or a loudness threshold), as a job; every cut is a ghost that restores',
+  ),
+  'autoedit.recut': method(
+    RecutStartSchema,
+    RecutOutcomeSchema,
+    'Cut a dead-air sequence again with other settings, keeping the user’s changes outside what the new settings change; lists the conflicts instead of overwriting them',
   ),
   'autoedit.scenes': method(
     SceneSplitStartSchema,

@@ -104,6 +104,38 @@ describe('autoedit over the API', () => {
     expect(speechRuns).toBe(before);
   });
 
+  it('re-cuts with other settings, keeping a manual edit outside what changes, and asks before overwriting one inside', async () => {
+    const started = await ok('autoedit.deadAir', { assetId: talkId, request: { preset: 'normal' } });
+    expect((await engine.whenJobSettled(started.jobId)).state).toBe('succeeded');
+    const sequenceOf = async () => (await ok('project.current'))!.document.sequences.find((s) => s.id === started.sequenceId)!;
+    const made = await sequenceOf();
+    expect(made.autoEdit).toMatchObject({ kind: 'dead-air', assetId: talkId, request: { preset: 'normal' } });
+    // The user turns the first clip down: an edit at the start, away from the pause the presets treat differently.
+    const first = made.timeline.audioTracks[0]!.clips[0]!;
+    await ok('sequence.edit', { sequenceId: made.id, command: { type: 'clips.setVolume', clipIds: [first.id], volume: 0.5 } });
+
+    // Gentle keeps the 1.2 s pause whole: only the pause stretch changes, so the volume edit survives.
+    const gentle = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'gentle' } });
+    expect(gentle.applied && gentle.keptEdits).toBeGreaterThan(0);
+    const recut = await sequenceOf();
+    expect(recut.timeline.removedRegions.filter((r) => r.duration > 20)).toEqual([]);
+    expect(recut.timeline.audioTracks[0]!.clips[0]!.volume).toBe(0.5);
+    expect(recut.autoEdit?.request.preset).toBe('gentle');
+
+    // The user trims inside the pause; cutting it again would undo that, so the re-cut asks first.
+    const pauseClip = recut.timeline.audioTracks[0]!.clips.filter((c) => c.reason?.kind === 'pause').sort((a, b) => b.duration - a.duration)[0]!;
+    await ok('sequence.edit', {
+      sequenceId: made.id,
+      command: { type: 'clip.trim', clipId: pauseClip.id, edge: 'out', frame: pauseClip.start + pauseClip.duration - 3, ripple: true },
+    });
+    const asked = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'normal' } });
+    expect(asked.applied).toBe(false);
+    if (!asked.applied) expect(asked.conflicts[0]).toMatch(/You changed/);
+    const replaced = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'normal' }, replaceEdits: true });
+    expect(replaced.applied).toBe(true);
+    expect((await ok('project.undo')).history.redoLabel).toMatch(/^Re-cut/);
+  });
+
   it('splits a video into one clip per scene', async () => {
     const started = await ok('autoedit.scenes', { assetId: videoId });
     expect((await engine.whenJobSettled(started.jobId)).state).toBe('succeeded');

@@ -37,6 +37,7 @@ import { newTimeline } from '../../shared/timeline/timeline';
 import { parseTimelineFile, TimelineFileError } from '../../shared/timeline/timeline-file';
 import type { FitMode } from '../../shared/export/presets';
 import { renderJob } from './render/render-job';
+import type { NormalisationResult } from './render/loudness-normalise';
 import { checkStreamCopy, KeyframeIndex } from './render/stream-copy';
 import { OutputNames, planOfSequence } from './render/sequence-export';
 import { findPreset } from '../../shared/export/presets';
@@ -229,11 +230,19 @@ export function createEngine(options: EngineOptions): Engine {
     });
     return job;
   };
+  /** Loudness before and after of the latest normalised renders, by job id, for `render.loudness`. */
+  const normalisations = new Map<string, NormalisationResult>();
   const submitRender = async (plan: RenderPlanInput, request: RenderOptions) => {
     const parsed = parsePlan(plan);
     const caps = await ffmpeg();
     await cleaned;
-    return jobs.submit(
+    let jobId = '';
+    const remember = (result: NormalisationResult) => {
+      normalisations.set(jobId, result);
+      // Only recent renders are asked about; older ones are forgotten so the map stays small.
+      for (const old of normalisations.keys()) if (normalisations.size > 32) normalisations.delete(old);
+    };
+    const job = jobs.submit(
       renderJob(
         caps,
         {
@@ -245,9 +254,11 @@ export function createEngine(options: EngineOptions): Engine {
           method: request.method,
           ...(request.normalise ? { normalise: request.normalise } : {}),
         },
-        { keyframes },
+        { keyframes, onNormalised: remember },
       ),
     );
+    jobId = job.id;
+    return job;
   };
   const planOrRefuse = (make: () => RenderPlanInput) => {
     try {
@@ -387,6 +398,10 @@ export function createEngine(options: EngineOptions): Engine {
       const plan = planOrRefuse(() => sequenceRenderPlan(parsed, parsed.sampleRate, (id) => media.get(id) ?? null));
       return submitRender(plan, request);
     },
+    'render.loudness': ({ jobId }) => {
+      const result = normalisations.get(jobId);
+      return result ? { target: result.target, before: result.before, after: result.after } : null;
+    },
     'jobs.list': async () => {
       const live = jobs.list();
       const earlier = history ? (await history.store).list().filter((j) => !live.some((l) => l.id === j.id)) : [];
@@ -493,6 +508,7 @@ export function createEngine(options: EngineOptions): Engine {
     'analysis.summary': ({ assetId }) => analysis.summary(assetId, DEFAULT_ANALYSES),
     'autoedit.deadAir': ({ assetId, request }) => autoEdits.deadAir(assetId, request),
     'autoedit.scenes': ({ assetId }) => autoEdits.scenes(assetId),
+    'autoedit.recut': ({ sequenceId, request, replaceEdits }) => autoEdits.recut(sequenceId, request, replaceEdits),
   };
 
   return {

@@ -30,3 +30,18 @@ export type AutoEditStarted = z.infer<typeof AutoEditStartedSchema>;
 
 export const DeadAirStartSchema = z.object({ assetId: AssetIdSchema, request: DeadAirRequestSchema.prefault({}) }).strict();
 export const SceneSplitStartSchema = z.object({ assetId: AssetIdSchema }).strict();
+
+export const RecutStartSchema = z
+  .object({
+    sequenceId: z.string().min(1).max(64),
+    request: DeadAirRequestSchema.prefault({}),
+    /** Start over from the new cut, dropping the user's changes where they conflict (after the user said so). */
+    replaceEdits: z.boolean().default(false),
+  })
+  .strict();
+
+export const RecutOutcomeSchema = z.discriminatedUnion('applied', [
+  z.object({ applied: z.literal(true), keptEdits: z.number().int().min(0), summary: z.string() }),
+  z.object({ applied: z.literal(false), conflicts: z.array(z.string()) }),
+]);
+export type RecutOutcome = z.infer<typeof RecutOutcomeSchema>;

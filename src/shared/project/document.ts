@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetSchema } from '../assets';
+import { AutoEditOriginSchema } from '../autoedit/origin';
 import { TimelineSchema } from '../timeline/timeline';
 import { FrameRateSchema, FrameSizeSchema, SampleRateSchema } from '../video-format';
 
@@ -28,6 +29,8 @@ export const SequenceSchema = z.object({
   frameSize: FrameSizeSchema,
   createdAt: z.iso.datetime(),
   timeline: TimelineSchema,
+  /** Set on a sequence an automatic edit made, so it can be re-cut with other settings. */
+  autoEdit: AutoEditOriginSchema.optional(),
 });
 export type Sequence = z.infer<typeof SequenceSchema>;
 

@@ -8,7 +8,10 @@ import {
   type AppliedTimelineCommand,
   type TimelineCommand,
 } from '../timeline/commands';
+import { AutoEditOriginSchema } from '../autoedit/origin';
+import { validateTimeline } from '../timeline/invariants';
 import { sourcesFromAssets } from '../timeline/sources';
+import { TimelineSchema } from '../timeline/timeline';
 import { SampleRateSchema } from '../video-format';
 import {
   FrameRateSchema,
@@ -46,6 +49,13 @@ const BaseEditSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sequence.insert'), sequence: SequenceSchema, index: z.number().int().min(0) }),
   z.object({ type: z.literal('sequence.rename'), id: z.string(), name: ProjectNameSchema }),
   z.object({ type: z.literal('sequence.remove'), id: z.string() }),
+  /** An automatic edit re-cut with other settings: the new timeline and how it was made, as one step. */
+  z.object({
+    type: z.literal('sequence.recut'),
+    sequenceId: z.string(),
+    timeline: TimelineSchema,
+    autoEdit: AutoEditOriginSchema,
+  }),
   /** A change to a sequence's timeline; its inverse is the command's inverse. */
   z.object({ type: z.literal('sequence.command'), sequenceId: z.string(), command: TimelineCommandSchema }),
   /** Entries in ascending index order; each index is where the asset lands once the earlier ones are in. */
@@ -160,6 +170,19 @@ function applyBaseEdit(doc: ProjectDocument, edit: BaseEdit): { document: Projec
         inverse: { type: 'sequence.insert', sequence: removed, index },
       };
     }
+    case 'sequence.recut': {
+      const index = findSequence(doc, edit.sequenceId);
+      const sequence = doc.sequences[index]!;
+      if (!sequence.autoEdit) throw new EditRejected('This sequence was not made by an automatic edit, so it cannot be re-cut');
+      const [problem] = validateTimeline(edit.timeline, sourcesFromAssets(doc.assets, sequence.frameRate));
+      if (problem) throw new EditRejected(problem.message, 'invalid');
+      const sequences = [...doc.sequences];
+      sequences[index] = { ...sequence, timeline: edit.timeline, autoEdit: edit.autoEdit };
+      return {
+        document: { ...doc, sequences },
+        inverse: { type: 'sequence.recut', sequenceId: edit.sequenceId, timeline: sequence.timeline, autoEdit: sequence.autoEdit },
+      };
+    }
     case 'sequence.command': {
       const index = findSequence(doc, edit.sequenceId);
       const sequence = doc.sequences[index]!;
@@ -242,6 +265,10 @@ function describeBaseEdit(edit: BaseEdit, before: ProjectDocument): string {
     case 'sequence.remove': {
       const name = before.sequences.find((s) => s.id === edit.id)?.name;
       return name === undefined ? 'Delete sequence' : `Delete sequence “${name}”`;
+    }
+    case 'sequence.recut': {
+      const name = before.sequences.find((s) => s.id === edit.sequenceId)?.name;
+      return name === undefined ? 'Re-cut sequence' : `Re-cut “${name}”`;
     }
     case 'sequence.command':
       return describeTimelineCommand(edit.command);

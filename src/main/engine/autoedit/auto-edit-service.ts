@@ -6,11 +6,14 @@ import type { Asset } from '../../../shared/assets';
 import { autoEditReport, formatAutoEditSummary } from '../../../shared/autoedit/report';
 import { deadAirPieces, scenePieces, timelineFromPieces, type AutoEditSource, type FramePiece } from '../../../shared/autoedit/autoedit-timeline';
 import { deadAirParams, planDeadAir, silenceRangesToSpeech } from '../../../shared/autoedit/dead-air';
-import type { AutoEditStarted, DeadAirRequest } from '../../../shared/autoedit/requests';
+import type { AutoEditOrigin } from '../../../shared/autoedit/origin';
+import type { AutoEditStarted, DeadAirRequest, RecutOutcome } from '../../../shared/autoedit/requests';
+import { rerunAutoEdit } from '../../../shared/autoedit/rerun';
 import { ApiError } from '../../../shared/errors';
 import type { Edit } from '../../../shared/project/edits';
 import type { ProjectDocument } from '../../../shared/project/document';
 import { sourcesFromAssets } from '../../../shared/timeline/sources';
+import type { FrameRate } from '../../../shared/video-format';
 import type { AnalysisContext, AnalysisService } from '../analysis/analysis-service';
 import { JobFailure, type JobQueue } from '../jobs/job-queue';
 
@@ -30,11 +33,54 @@ export interface AutoEditServiceOptions {
   silence(file: string, params: SilenceParamsInput, options: { audioStream: number; signal: AbortSignal; onProgress: (fraction: number) => void }): Promise<SilenceAnalysis>;
 }
 
+/** Cuts an asset into pieces at a sequence rate; the analysis it needs runs inside the caller's job. */
+type Cut = (context: AnalysisContext, source: AutoEditSource, rate: FrameRate) => Promise<FramePiece[]>;
+
 export class AutoEditService {
   constructor(private readonly options: AutoEditServiceOptions) {}
 
   deadAir(assetId: string, request: DeadAirRequest): AutoEditStarted {
     const asset = this.asset(assetId);
+    const cut = this.deadAirCut(asset, request);
+    return this.start(
+      asset,
+      'dead-air',
+      `Remove dead air from ${asset.name}`,
+      `${asset.name} – dead air removed`,
+      cut,
+      (pieces) => ({ kind: 'dead-air', assetId, request, pieces }),
+    );
+  }
+
+  /**
+   * Cuts a dead-air sequence again with other settings. The user's own changes survive where the new settings do not
+   * touch them; where they do, nothing changes and the conflicts come back, unless `replaceEdits` says to start over.
+   */
+  async recut(sequenceId: string, request: DeadAirRequest, replaceEdits: boolean): Promise<RecutOutcome> {
+    const opened = this.opened();
+    const sequence = opened.document.sequences.find((s) => s.id === sequenceId);
+    if (!sequence) throw new ApiError('NOT_FOUND', `There is no sequence with id ${sequenceId}.`);
+    const origin = sequence.autoEdit;
+    if (!origin) throw new ApiError('INVALID_PARAMS', `“${sequence.name}” was not made by an automatic edit, so it cannot be re-cut.`);
+    const asset = this.asset(origin.assetId);
+    const source = this.sourceOf(asset, sequence.frameRate);
+    const controller = new AbortController();
+    const pieces = await this.deadAirCut(asset, request)({ signal: controller.signal, onProgress: () => undefined }, source, sequence.frameRate);
+    let timeline;
+    let keptEdits = 0;
+    if (replaceEdits) {
+      timeline = timelineFromPieces(pieces, source, randomUUID().slice(0, 8));
+    } else {
+      const rerun = rerunAutoEdit(sequence.timeline, origin.pieces, pieces, source, sequence.frameRate);
+      if (!rerun.ok) return { applied: false, conflicts: rerun.conflicts.map((c) => c.message) };
+      ({ timeline, keptEdits } = rerun);
+    }
+    await this.options.editWith(() => ({ type: 'sequence.recut', sequenceId, timeline, autoEdit: { ...origin, request, pieces } }));
+    return { applied: true, keptEdits, summary: formatAutoEditSummary(autoEditReport(pieces, sequence.frameRate)) };
+  }
+
+  /** How a dead-air request cuts an asset into pieces: its speech (cached analysis, or threshold silence), then the plan. */
+  private deadAirCut(asset: Asset, request: DeadAirRequest): Cut {
     if (asset.media.audio.length <= request.audioStream) {
       throw new ApiError('INVALID_PARAMS', `${asset.name} has no audio stream ${request.audioStream + 1}, so there is no speech to keep.`);
     }
@@ -47,7 +93,7 @@ export class AutoEditService {
       ...(request.targetGapSeconds === undefined ? {} : { targetGapSeconds: request.targetGapSeconds }),
       ...(request.marginSeconds === undefined ? {} : { marginSeconds: request.marginSeconds }),
     });
-    return this.start(asset, 'dead-air', `Remove dead air from ${asset.name}`, `${asset.name} – dead air removed`, async (context, source, rate) => {
+    return async (context, source, rate) => {
       const duration = asset.media.duration ?? 0;
       const speech: readonly SpeechSegment[] =
         request.mode === 'vad'
@@ -57,7 +103,7 @@ export class AutoEditService {
               duration,
             );
       return deadAirPieces(planDeadAir(speech, duration, params), source, rate);
-    });
+    };
   }
 
   scenes(assetId: string): AutoEditStarted {
@@ -77,20 +123,11 @@ export class AutoEditService {
   }
 
   /** Runs `cut` as a job; its pieces become a new sequence at the project's frame rate and size. */
-  private start(
-    asset: Asset,
-    kind: string,
-    title: string,
-    name: string,
-    cut: (context: AnalysisContext, source: AutoEditSource, rate: ProjectDocument['settings']['frameRate']) => Promise<FramePiece[]>,
-  ): AutoEditStarted {
+  private start(asset: Asset, kind: string, title: string, name: string, cut: Cut, origin?: (pieces: FramePiece[]) => AutoEditOrigin): AutoEditStarted {
     const sequenceId = randomUUID();
-    const opened = this.options.openDocument();
-    if (!opened) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Create or open one first.');
+    const opened = this.opened();
     const { frameRate: rate } = opened.document.settings;
-    const frames = sourcesFromAssets([asset], rate).get(asset.id)?.frames ?? null;
-    if (!frames) throw new ApiError('INVALID_PARAMS', `The length of ${asset.name} is unknown, so it cannot be cut.`);
-    const source: AutoEditSource = { assetId: asset.id, kind: asset.kind === 'video' ? 'video' : 'audio', frames };
+    const source = this.sourceOf(asset, rate);
     const job = this.options.jobs.submit({
       kind: `autoedit.${kind}`,
       title,
@@ -110,6 +147,7 @@ export class AutoEditService {
             frameSize: doc.settings.frameSize,
             createdAt: new Date().toISOString(),
             timeline: timelineFromPieces(pieces, source, sequenceId.slice(0, 8)),
+            ...(origin ? { autoEdit: origin(pieces) } : {}),
           },
         }));
         return formatAutoEditSummary(autoEditReport(pieces, rate));
@@ -118,10 +156,20 @@ export class AutoEditService {
     return { jobId: job.id, sequenceId };
   }
 
-  private asset(assetId: string): Asset {
+  private sourceOf(asset: Asset, rate: FrameRate): AutoEditSource {
+    const frames = sourcesFromAssets([asset], rate).get(asset.id)?.frames ?? null;
+    if (!frames) throw new ApiError('INVALID_PARAMS', `The length of ${asset.name} is unknown, so it cannot be cut.`);
+    return { assetId: asset.id, kind: asset.kind === 'video' ? 'video' : 'audio', frames };
+  }
+
+  private opened(): { folder: string; document: ProjectDocument } {
     const opened = this.options.openDocument();
     if (!opened) throw new ApiError('NO_PROJECT_OPEN', 'No project is open. Create or open one first.');
-    const asset = opened.document.assets.find((a) => a.id === assetId);
+    return opened;
+  }
+
+  private asset(assetId: string): Asset {
+    const asset = this.opened().document.assets.find((a) => a.id === assetId);
     if (!asset) throw new ApiError('NOT_FOUND', `There is no asset with id ${assetId}.`);
     return asset;
   }
