@@ -1,7 +1,7 @@
 import type { AudioTrack } from '../../../../shared/render/render-plan';
 import type { GraphContext } from './graph-context';
 import { layoutTrack, type SegmentSpan } from './layout';
-import { planTrackReads } from './reads';
+import { dealRead, planTrackReads, type TapRange } from './reads';
 import { sampleAtFrame } from './timing';
 
 /**
@@ -30,9 +30,9 @@ function trackStream(ctx: GraphContext, track: AudioTrack): string {
   const { plan, writer } = ctx;
   const at = (frame: number) => sampleAtFrame(frame, plan.frameRate, plan.sampleRate);
   const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, (s) => ctx.source(s).still);
-  const taps: string[][] = reads.map(() => []);
+  const taps: TapRange[][] = reads.map(() => []);
 
-  const span = (from: SegmentSpan, timelineStart: number, length: number): string => {
+  const span = (from: SegmentSpan, timelineStart: number, length: number, fades = false): string => {
     const segment = track.segments[from.segment]!;
     const samples = at(timelineStart + length) - at(timelineStart);
     const out = writer.label('aspan');
@@ -43,8 +43,8 @@ function trackStream(ctx: GraphContext, track: AudioTrack): string {
     const readIndex = readOfSegment[from.segment]!;
     const read = reads[readIndex]!;
     const tap = writer.label('atap');
-    taps[readIndex]!.push(tap);
     const start = at(segment.sourceStart + from.offset) - at(read.seek);
+    taps[readIndex]!.push({ label: tap, start, end: start + samples, fades });
     writer.chain(
       [tap],
       [`atrim=start_pts=${start}:end_pts=${start + samples}`, 'asetpts=PTS-STARTPTS', ...(segment.volume === 1 ? [] : [`volume=${segment.volume}`])],
@@ -60,8 +60,8 @@ function trackStream(ctx: GraphContext, track: AudioTrack): string {
     if (piece.kind === 'gap') {
       writer.chain([], [silence(ctx, samples)], [out]);
     } else {
-      const outgoing = span(piece.from, piece.start, piece.length);
-      const incoming = span(piece.to, piece.start, piece.length);
+      const outgoing = span(piece.from, piece.start, piece.length, true);
+      const incoming = span(piece.to, piece.start, piece.length, true);
       writer.chain([outgoing, incoming], [`acrossfade=nb_samples=${samples}:curve1=tri:curve2=tri`], [out]);
     }
     return out;
@@ -71,16 +71,8 @@ function trackStream(ctx: GraphContext, track: AudioTrack): string {
     const readTaps = taps[index]!;
     if (readTaps.length === 0) return;
     const input = ctx.inputs.forRead(read);
-    writer.chain(
-      [`[${input}:a:0]`],
-      [
-        `aresample=${plan.sampleRate}:async=1:first_pts=0`,
-        'aformat=sample_fmts=fltp:channel_layouts=stereo',
-        'apad',
-        ...(readTaps.length > 1 ? [`asplit=${readTaps.length}`] : []),
-      ],
-      readTaps,
-    );
+    const prepare = [`aresample=${plan.sampleRate}:async=1:first_pts=0`, 'aformat=sample_fmts=fltp:channel_layouts=stereo', 'apad'];
+    dealRead(writer, `[${input}:a:0]`, prepare, readTaps, 'audio');
   });
 
   const out = writer.label('track');

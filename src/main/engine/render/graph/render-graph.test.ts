@@ -56,7 +56,10 @@ describe('render graph', () => {
       '-ss', '39.960000', '-t', '1.320000', '-i', '/m/a.mp4',
       '-t', '1.880000', '-i', '/m/a.mp4',
     ]);
-    expect(graph.graph).toContain('[0:v:0]fps=25:start_time=0,tpad=stop=-1:stop_mode=clone,split=2[vtap0][vtap1]');
+    // One pass deals the first read out to its two cuts: every frame goes to one tap, or is dropped.
+    expect(graph.graph).toContain(
+      '[0:v:0]fps=25:start_time=0,tpad=stop=-1:stop_mode=clone,trim=end_frame=50,segment=frames=10|30|40|50[vdrop0][vtap0][vdrop1][vtap1][vdrop2]',
+    );
     const trims = [...graph.graph.matchAll(/trim=start_pts=(\d+):end_pts=(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     // The seeked read starts a frame before 1000.
     expect(trims).toEqual([[10, 30], [40, 50], [1, 31], [5, 45]]);
@@ -117,6 +120,9 @@ describe('render graph', () => {
     expect(fades.map((c) => c.filters)).toEqual(['xfade=transition=fade:duration=0.400000:offset=0', 'acrossfade=nb_samples=19200:curve1=tri:curve2=tri']);
     expect(graph.graph).toContain('trim=start_pts=40:end_pts=50');
     expect(graph.graph).toContain('trim=start_pts=0:end_pts=10');
+    // Reads that feed a crossfade are split, not segmented: acrossfade loses the overlap behind asegment.
+    expect(graph.graph).not.toMatch(/asegment|(^|[^a])segment=/m);
+    expect(graph.graph).toMatch(/asplit=2/);
     expectWellWired(graph.graph, ['[vout]', '[aout]']);
   });
 

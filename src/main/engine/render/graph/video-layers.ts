@@ -2,7 +2,7 @@ import type { VideoLayer } from '../../../../shared/render/render-plan';
 import { fitFilter } from '../../export/export-args';
 import type { GraphContext } from './graph-context';
 import { layoutTrack, type SegmentSpan } from './layout';
-import { planTrackReads, readPosition } from './reads';
+import { dealRead, planTrackReads, readPosition, type TapRange } from './reads';
 import { frameTimeBase, rateOption, secondsOption } from './timing';
 
 /** The bottom layer is opaque (black in gaps and bars); layers above it are transparent where they show nothing. */
@@ -35,15 +35,15 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
     }
   }
   const { reads, readOfSegment } = planTrackReads(layer.segments, plan.frameRate, (s) => ctx.source(s).still);
-  const taps: string[][] = reads.map(() => []);
+  const taps: TapRange[][] = reads.map(() => []);
 
-  const span = (from: SegmentSpan, length: number): string => {
+  const span = (from: SegmentSpan, length: number, fades = false): string => {
     const segment = layer.segments[from.segment]!;
     const readIndex = readOfSegment[from.segment]!;
     const read = reads[readIndex]!;
     const tap = writer.label('vtap');
-    taps[readIndex]!.push(tap);
     const start = readPosition(read, segment, from.offset);
+    taps[readIndex]!.push({ label: tap, start, end: start + length, fades });
     const { sar, displayWidth, displayHeight } = ctx.source(segment.source);
     const square = sar.num === sar.den;
     // Scaling and padding to the size a picture already has would still copy every frame.
@@ -83,8 +83,8 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
       );
     } else {
       // Both inputs are exactly the overlap, so xfade's output is too: frame k shows k/length of the next segment.
-      const outgoing = span(piece.from, piece.length);
-      const incoming = span(piece.to, piece.length);
+      const outgoing = span(piece.from, piece.length, true);
+      const incoming = span(piece.to, piece.length, true);
       writer.chain([outgoing, incoming], [`xfade=transition=fade:duration=${secondsOption(piece.length, plan.frameRate)}:offset=0`], [out]);
     }
     return out;
@@ -92,16 +92,8 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
 
   reads.forEach((read, index) => {
     const input = ctx.inputs.forRead(read);
-    const readTaps = taps[index]!;
-    writer.chain(
-      [`[${input}:v:0]`],
-      [
-        `fps=${rateOption(plan.frameRate)}:start_time=0`,
-        'tpad=stop=-1:stop_mode=clone',
-        ...(readTaps.length > 1 ? [`split=${readTaps.length}`] : []),
-      ],
-      readTaps,
-    );
+    const prepare = [`fps=${rateOption(plan.frameRate)}:start_time=0`, 'tpad=stop=-1:stop_mode=clone'];
+    dealRead(writer, `[${input}:v:0]`, prepare, taps[index]!, 'video');
   });
 
   const layerOut = writer.label('layer');
