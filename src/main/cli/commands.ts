@@ -8,6 +8,7 @@ import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { ANALYZE_COMMANDS } from './analyze-commands';
+import { AUTOEDIT_COMMANDS } from './autoedit-commands';
 import { followJob, JobFailedError } from './job-progress';
 import { formatDeviceReport, formatModelList } from './model-report';
 import { UsageError } from './usage-error';
@@ -193,7 +194,7 @@ export const COMMANDS: readonly CliCommand[] = [
       { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
       { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
       { name: 'lossless', type: 'boolean', description: 'Copy the video without re-encoding (cuts must start on keyframes)' },
-      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS (true peak at most -1 dBTP)' },
+      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness=-14 or --loudness 14)' },
     ],
     async run(ctx) {
       const { engine, args, options, cwd } = ctx;
@@ -260,6 +261,7 @@ export const COMMANDS: readonly CliCommand[] = [
     },
   },
   ...ANALYZE_COMMANDS,
+  ...AUTOEDIT_COMMANDS,
   {
     path: ['version'],
     positionals: [],
@@ -370,9 +372,13 @@ export function formatMediaInfo(info: MediaInfo): string {
   return rows.map(([k, val]) => `${k.padEnd(10)} ${val}`).join('\n');
 }
 
-/** `--loudness -14`: one of the targets exports offer. */
-function loudnessTarget(value: string | boolean): LoudnessTarget {
-  const target = LOUDNESS_TARGETS.find((t) => String(t) === String(value).trim());
+/**
+ * `--loudness=-14` or `--loudness 14`: one of the targets exports offer. A command line reads "--loudness -14" as two
+ * options, and every target is negative, so "14" means −14 LUFS.
+ */
+export function loudnessTarget(value: string | boolean): LoudnessTarget {
+  const written = String(value).trim().replace(/^(?=\d)/, '-');
+  const target = LOUDNESS_TARGETS.find((t) => String(t) === written);
   if (target === undefined) throw new UsageError(`--loudness is one of ${LOUDNESS_TARGETS.join(', ')} (LUFS)`);
   return target;
 }
