@@ -1,8 +1,10 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiMethodName, ApiInput, ApiOutput, ProjectInfo, ProjectState } from '../../shared/api';
 import { describeImport } from '../../shared/assets';
 import { ApiError } from '../../shared/errors';
 import { isFinished } from '../../shared/jobs';
+import { UserModelManifestSchema } from '../../shared/models/local-ai';
 import { LOUDNESS_TARGETS, type LoudnessTarget } from '../../shared/render/render-plan';
 import { EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
@@ -248,6 +250,37 @@ export const COMMANDS: readonly CliCommand[] = [
       const bad = models.filter((m) => m.status !== 'ok');
       const text = bad.length === 0 ? `All ${models.length} models are intact.` : bad.map((m) => `${m.id} is ${m.status}: ${m.message}`).join('\n');
       return { json: models, text, exitCode: bad.length === 0 ? 0 : 1 };
+    },
+  },
+  {
+    path: ['models', 'import'],
+    positionals: ['model.onnx', 'manifest.json'],
+    summary: 'Add your own model: the .onnx and a short manifest (id, name, task, licence, source, inputs, outputs)',
+    description:
+      'Tasks: image-generator, image-to-image, audio-frame-classifier (see resources/models/models.json for examples). ' +
+      'The inputs and outputs are checked against the model; the file is copied into your models folder.',
+    options: [],
+    async run({ engine, args, cwd }) {
+      const manifestPath = path.resolve(cwd, args[1]!);
+      let text: string;
+      try {
+        text = await fs.readFile(manifestPath, 'utf8');
+      } catch (error) {
+        throw new Error(`${manifestPath} cannot be read: ${(error as Error).message}`);
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new Error(`${manifestPath} is not JSON.`);
+      }
+      const manifest = UserModelManifestSchema.safeParse(parsed);
+      if (!manifest.success) {
+        const issue = manifest.error.issues[0];
+        throw new Error(`${manifestPath}: ${issue?.path.join('.') || 'the manifest'}: ${issue?.message ?? 'not a model manifest'}`);
+      }
+      const listing = await call(engine, 'models.importUser', { file: path.resolve(cwd, args[0]!), manifest: manifest.data });
+      return { json: listing, text: `Imported ${listing.name} (${listing.id}): ${listing.status}` };
     },
   },
   {

@@ -57,4 +57,31 @@ describe('reelsmith models', () => {
     const json = JSON.parse((await cli('models', 'device', '--json')).stdout);
     expect(json).toMatchObject({ testGraph: false, warmUps: [{ modelId: 'affine', provider: 'cpu', error: null }] });
   });
+
+  it('imports a user model with its manifest, and says what is wrong with a bad one', async () => {
+    await fs.writeFile(path.join(root, 'mine.onnx'), affineModel());
+    const manifest = {
+      id: 'my-affine',
+      name: 'My affine model',
+      task: 'image-to-image',
+      layout: 'nhwc',
+      scale: 1,
+      tileSize: 16,
+      tileOverlap: 0,
+      license: 'CC0-1.0',
+      source: 'Made for a test',
+      inputs: [{ name: 'x', dtype: 'float32', shape: ['n'] }],
+      outputs: [{ name: 'y', dtype: 'float32', shape: ['n'] }],
+    };
+    await fs.writeFile(path.join(root, 'mine.json'), JSON.stringify(manifest));
+    const imported = await cli('models', 'import', 'mine.onnx', 'mine.json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Imported My affine model (my-affine): ok');
+    expect((await cli('models', 'list', '--json')).stdout).toContain('my-affine');
+
+    await fs.writeFile(path.join(root, 'wrong.json'), JSON.stringify({ ...manifest, id: 'wrong', inputs: [{ name: 'image', dtype: 'float32', shape: ['n'] }] }));
+    const wrong = await cli('models', 'import', 'mine.onnx', 'wrong.json');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/inputs are x, but the manifest names image/);
+  });
 });
