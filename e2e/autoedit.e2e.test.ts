@@ -5,7 +5,7 @@ import { openNewProject, type ProjectPage } from './support/project-page';
 
 /**
  * Dead-air removal as a user does it in the web shell: drop a talk on the Auto-edit target, get a new sequence with
- * ghosts where the pauses were, restore one, re-cut it tighter (asked first, as the restore is the user's change),
+ * ghosts where the pauses were, restore one, re-cut it gentler (asked first, as the restore is the user's change),
  * export it with a progress bar, and play the result in the gallery.
  */
 
@@ -53,14 +53,15 @@ describe('automatic editing in the web shell', () => {
     expect(await page.getByTestId('timeline-clip').count()).toBe(clipCount + 1);
     expect(await lengthOf()).not.toBe(before);
 
-    // Re-cut tighter: the restored pause is the user's change, so the dialog asks before replacing it.
+    // Re-cut gentler: it keeps short pauses whole, so the restored stretch is the user's change where the new cut
+    // differs, and the dialog asks before replacing it.
     await page.getByTestId('timeline-recut').click();
-    await page.getByTestId('recut-preset').selectOption('tight');
+    await page.getByTestId('recut-preset').selectOption('gentle');
     await page.getByTestId('recut-apply').click();
     await page.getByTestId('recut-conflicts').waitFor();
     await page.getByTestId('recut-replace').click();
     await page.getByTestId('recut-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('timeline-removed-region').count()).toBeGreaterThanOrEqual(ghosts);
+    await expect.poll(() => page.getByTestId('timeline-removed-region').count()).toBeGreaterThan(0);
 
     // Export, normalised to −14 LUFS, with a visible progress bar.
     await page.getByTestId('timeline-export').click();

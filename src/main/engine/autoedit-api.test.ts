@@ -87,8 +87,9 @@ describe('autoedit over the API', () => {
     const clips = sequence.timeline.audioTracks[0]!.clips;
     expect(clips.map((c) => c.reason?.kind)).toContain('speech');
     const removed = sequence.timeline.removedRegions;
-    // The 1.2 s pause: margins (0.1 s) and half the 0.1 s target gap stay on each side, the rest is one ghost.
-    expect(removed.some((r) => Math.abs(r.duration - Math.round((1.2 - 0.2 - 0.1) * 30)) <= 1)).toBe(true);
+    // The 1.2 s pause: half the 0.1 s target gap stays on each side (normal adds no margin to the detector's), the
+    // rest is one ghost.
+    expect(removed.some((r) => Math.abs(r.duration - Math.round((1.2 - 0.1) * 30)) <= 1)).toBe(true);
     const kept = clips.reduce((sum, c) => sum + c.duration, 0);
     const cut = removed.reduce((sum, r) => sum + r.duration, 0);
     expect(kept + cut).toBe(90);
@@ -110,28 +111,28 @@ describe('autoedit over the API', () => {
     const sequenceOf = async () => (await ok('project.current'))!.document.sequences.find((s) => s.id === started.sequenceId)!;
     const made = await sequenceOf();
     expect(made.autoEdit).toMatchObject({ kind: 'dead-air', assetId: talkId, request: { preset: 'normal' } });
-    // The user turns the first clip down: an edit at the start, away from the pause the presets treat differently.
-    const first = made.timeline.audioTracks[0]!.clips[0]!;
-    await ok('sequence.edit', { sequenceId: made.id, command: { type: 'clips.setVolume', clipIds: [first.id], volume: 0.5 } });
+    // The user puts back the silence before the first word: a stretch both presets cut the same way.
+    const leadIn = made.timeline.removedRegions.find((r) => r.sourceIn === 0)!;
+    await ok('sequence.edit', { sequenceId: made.id, command: { type: 'region.restore', regionId: leadIn.id, clipId: 'lead-in' } });
 
-    // Gentle keeps the 1.2 s pause whole: only the pause stretch changes, so the volume edit survives.
-    const gentle = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'gentle' } });
-    expect(gentle.applied && gentle.keptEdits).toBeGreaterThan(0);
+    // Tight cuts the pause in the middle differently, but not the lead-in: the restore survives.
+    const tight = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'tight' } });
+    expect(tight.applied).toBe(true);
+    if (tight.applied) expect(tight.keptEdits).toBeGreaterThan(0);
     const recut = await sequenceOf();
-    expect(recut.timeline.removedRegions.filter((r) => r.duration > 20)).toEqual([]);
-    expect(recut.timeline.audioTracks[0]!.clips[0]!.volume).toBe(0.5);
-    expect(recut.autoEdit?.request.preset).toBe('gentle');
+    expect(recut.timeline.audioTracks[0]!.clips[0]!).toMatchObject({ id: 'lead-in', sourceIn: 0 });
+    expect(recut.autoEdit?.request.preset).toBe('tight');
 
-    // The user trims inside the pause; cutting it again would undo that, so the re-cut asks first.
-    const pauseClip = recut.timeline.audioTracks[0]!.clips.filter((c) => c.reason?.kind === 'pause').sort((a, b) => b.duration - a.duration)[0]!;
+    // The user trims the word before the pause; cutting that pause again would undo it, so the re-cut asks first.
+    const beforePause = recut.timeline.audioTracks[0]!.clips.find((c) => c.reason?.kind === 'speech')!;
     await ok('sequence.edit', {
       sequenceId: made.id,
-      command: { type: 'clip.trim', clipId: pauseClip.id, edge: 'out', frame: pauseClip.start + pauseClip.duration - 3, ripple: true },
+      command: { type: 'clip.trim', clipId: beforePause.id, edge: 'out', frame: beforePause.start + beforePause.duration - 2, ripple: true },
     });
-    const asked = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'normal' } });
+    const asked = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'gentle' } });
     expect(asked.applied).toBe(false);
     if (!asked.applied) expect(asked.conflicts[0]).toMatch(/You changed/);
-    const replaced = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'normal' }, replaceEdits: true });
+    const replaced = await ok('autoedit.recut', { sequenceId: made.id, request: { preset: 'gentle' }, replaceEdits: true });
     expect(replaced.applied).toBe(true);
     expect((await ok('project.undo')).history.redoLabel).toMatch(/^Re-cut/);
   });

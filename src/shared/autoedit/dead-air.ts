@@ -37,20 +37,19 @@ export const DeadAirParamsSchema = z
 export type DeadAirParams = z.infer<typeof DeadAirParamsSchema>;
 
 /**
- * The presets. Voice detection (issue 7) already pads each segment by 0.1 s, so a segment edge sits about 0.1 s
- * outside the words. "normal" keeps margin + half the target gap = 0.15 s more on each side of a cut pause: 0.25 s
- * from the words in all, exactly the margin within which issue 7 counts pause time as speech, so from every cut pause
- * all the time beyond that margin goes, and nothing closer to a word. Pauses up to 0.5 s of silence between padded
- * segments (about 0.9 s between words) stay whole, as a speaker's rhythm. On issue 7's 30-minute talk (pauses uniform
- * in 0.25–3.5 s) that removes 0.97 of the pause time beyond 0.25 s of speech from segments padded as voice detection
- * pads them, and 0.996 from the exact speech, with no speech removed. After a cut, words are about 0.5 s apart.
- * "gentle" keeps pauses up to a second and leaves about 0.7 s between words after a cut, for interviews; "tight"
- * about 0.35 s, for fast-paced clips.
+ * The presets. Voice detection (issue 7) already pads each segment by 0.1 s, and on noisy recordings its edges sit
+ * wider still, so "normal" adds no margin of its own: the detector's padding is what keeps word onsets and endings,
+ * and a cut pause keeps 0.05 s more on each side (half the target gap). Pauses up to 0.35 s between padded segments
+ * (about 0.55 s between words) stay whole, as a speaker's rhythm. Measured on issue 7's 30-minute talk with loud
+ * noise and music (bench/autoedit.bench.ts): all of the speech kept, 0.92 of the pause time beyond 0.25 s of speech
+ * removed (0.86 with a 0.1 s margin and 0.5 s minimum pause, which kept the detector's wide edges twice over).
+ * "gentle" keeps pauses up to a second and adds 0.1 s margins, for interviews; "tight" keeps pauses only up to
+ * 0.25 s and leaves about 0.25 s between words after a cut, for fast-paced clips.
  */
 export const DEAD_AIR_PRESET_PARAMS: Record<DeadAirPreset, Omit<DeadAirParams, 'mode'>> = {
   gentle: { minPauseSeconds: 1, targetGapSeconds: 0.3, marginSeconds: 0.1 },
-  normal: { minPauseSeconds: 0.5, targetGapSeconds: 0.1, marginSeconds: 0.1 },
-  tight: { minPauseSeconds: 0.3, targetGapSeconds: 0.05, marginSeconds: 0.05 },
+  normal: { minPauseSeconds: 0.35, targetGapSeconds: 0.1, marginSeconds: 0 },
+  tight: { minPauseSeconds: 0.25, targetGapSeconds: 0.05, marginSeconds: 0 },
 };
 
 /** A preset's parameters, with any raw parameter the user set taking its place. */
