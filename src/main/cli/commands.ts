@@ -11,6 +11,7 @@ import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { ANALYZE_COMMANDS } from './analyze-commands';
 import { AUTOEDIT_COMMANDS } from './autoedit-commands';
+import { UPSCALE_COMMANDS } from './upscale-commands';
 import { followJob, JobFailedError } from './job-progress';
 import { formatDeviceReport, formatModelList } from './model-report';
 import { UsageError } from './usage-error';
@@ -295,6 +296,7 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   ...ANALYZE_COMMANDS,
   ...AUTOEDIT_COMMANDS,
+  ...UPSCALE_COMMANDS,
   {
     path: ['version'],
     positionals: [],
