@@ -422,6 +422,11 @@ export const apiMethods = {
     AutoEditStartedSchema,
     'Make a new sequence from a video with one clip per detected scene, as a job',
   ),
+  'generate.upscale': method(
+    z.object({ assetId: AssetIdSchema, scale: z.union([z.literal(2), z.literal(4)]), quality: z.enum(['slim', 'medium']).default('slim') }).strict(),
+    JobSchema,
+    'Upscale an image or a video 2 or 4 times with a local model, as a job; the result lands in the gallery with its lineage',
+  ),
   'analysis.summary': method(
     z.object({ assetId: AssetIdSchema }).strict(),
     AnalysisSummarySchema,

@@ -22,6 +22,19 @@ export const TagSchema = z
  */
 export const FingerprintSchema = z.string().regex(/^v1:\d+:[0-9a-f]{64}$/, 'Not a fingerprint');
 
+/**
+ * How the app made an asset: the operation, the model, its parameters and the assets it was made from, so it can be
+ * told apart from imported media and made again exactly.
+ */
+export const LineageSchema = z.object({
+  operation: z.enum(['upscale', 'sample', 'variation', 'morph', 'loop']),
+  model: z.string().min(1).max(80),
+  parameters: z.record(z.string().max(40), z.union([z.number(), z.string().max(200), z.boolean()])),
+  sources: z.array(AssetIdSchema).max(16),
+  seed: z.number().int().optional(),
+});
+export type Lineage = z.infer<typeof LineageSchema>;
+
 export const AssetSchema = z.object({
   id: AssetIdSchema,
   /** The name shown in the gallery (the file name when imported). */
@@ -37,6 +50,8 @@ export const AssetSchema = z.object({
   media: MediaInfoSchema,
   tags: z.array(TagSchema).max(50),
   favourite: z.boolean(),
+  /** Set when the app made the asset (an upscale, a generated image). */
+  lineage: LineageSchema.optional(),
 });
 export type Asset = z.infer<typeof AssetSchema>;
 

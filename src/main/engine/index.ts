@@ -51,6 +51,7 @@ import { AnalysisService, type Analyzers } from './analysis/analysis-service';
 import { engineAnalyzers } from './analysis/engine-analyzers';
 import { analyzeSilence } from './analysis/loudness/analyze-silence';
 import { AutoEditService } from './autoedit/auto-edit-service';
+import { GenerateService } from './generate/generate-service';
 import { AnalysisRequestSchema } from '../../shared/analysis/analysis';
 
 /** The analyses the gallery's detail panel summarises: each kind with its default settings. */
@@ -164,6 +165,21 @@ export function createEngine(options: EngineOptions): Engine {
       return open ? { folder: open.folder, assets: open.document.assets } : null;
     },
     onChange: (assetId, kind) => events.emit('analysis.changed', { assetId, kind }),
+  });
+  const generate = new GenerateService({
+    jobs,
+    inference,
+    ffmpeg: () => {
+      try {
+        return locateTool('ffmpeg').path;
+      } catch (error) {
+        if (error instanceof ToolNotFoundError) throw new ApiError('UNSUPPORTED', error.message);
+        throw error;
+      }
+    },
+    openDocument: () => projects.openDocument(),
+    importPaths: (paths) => importPaths(paths),
+    edit: (edit) => projects.edit(edit),
   });
   const autoEdits = new AutoEditService({
     jobs,
@@ -508,6 +524,7 @@ export function createEngine(options: EngineOptions): Engine {
     'analysis.summary': ({ assetId }) => analysis.summary(assetId, DEFAULT_ANALYSES),
     'autoedit.deadAir': ({ assetId, request }) => autoEdits.deadAir(assetId, request),
     'autoedit.scenes': ({ assetId }) => autoEdits.scenes(assetId),
+    'generate.upscale': ({ assetId, scale, quality }) => generate.upscale(assetId, scale, quality),
     'autoedit.recut': ({ sequenceId, request, replaceEdits }) => autoEdits.recut(sequenceId, request, replaceEdits),
   };
 

@@ -33,6 +33,7 @@ export const AssetPatchSchema = AssetSchema.pick({
   kind: true,
   tags: true,
   favourite: true,
+  lineage: true,
 })
   .partial()
   .extend({ id: AssetIdSchema });
