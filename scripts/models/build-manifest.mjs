@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERATIVE_MODELS } from '../generative/manifest-entries.mjs';
 import { modelPackageDir } from './model-packages.mjs';
 
 const require = createRequire(import.meta.url);
@@ -72,7 +73,8 @@ function rdn(size, scale) {
   };
 }
 
-const MODELS = [sileroVad, rdn('slim', 2), rdn('slim', 4), rdn('medium', 2), rdn('medium', 4)];
+// The emoji GAN and VAE trained by scripts/generative (their ONNX files are the artefacts; no training here).
+const MODELS = [sileroVad, rdn('slim', 2), rdn('slim', 4), rdn('medium', 2), rdn('medium', 4), ...GENERATIVE_MODELS];
 
 async function checkTensorNames(entry) {
   const session = await ort.InferenceSession.create(join(modelsDir, entry.file));

@@ -11,6 +11,7 @@ import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { ANALYZE_COMMANDS } from './analyze-commands';
 import { AUTOEDIT_COMMANDS } from './autoedit-commands';
+import { GENERATE_COMMANDS } from './generate-commands';
 import { UPSCALE_COMMANDS } from './upscale-commands';
 import { followJob, JobFailedError } from './job-progress';
 import { formatDeviceReport, formatModelList } from './model-report';
@@ -297,6 +298,7 @@ export const COMMANDS: readonly CliCommand[] = [
   ...ANALYZE_COMMANDS,
   ...AUTOEDIT_COMMANDS,
   ...UPSCALE_COMMANDS,
+  ...GENERATE_COMMANDS,
   {
     path: ['version'],
     positionals: [],

@@ -36,7 +36,7 @@ export const ModelListingSchema = z.object({
   id: z.string(),
   name: z.string(),
   origin: z.enum(['bundled', 'user']),
-  task: z.enum(['audio-frame-classifier', 'image-to-image', 'image-generator'] satisfies ModelTask[]).nullable(),
+  task: z.enum(['audio-frame-classifier', 'image-to-image', 'image-generator', 'image-encoder'] satisfies ModelTask[]).nullable(),
   license: z.string().nullable(),
   source: z.string().nullable(),
   bytes: z.number().int().nullable(),

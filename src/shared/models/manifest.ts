@@ -72,10 +72,21 @@ export const ImageGeneratorSchema = ModelEntryBaseSchema.extend({
   imageSize: z.number().int().min(8).max(4096),
 });
 
+/** Maps an image to the parameters of a latent Gaussian (a VAE encoder): `mean` and `logvar`, each [batch, latentSize]. */
+export const ImageEncoderSchema = ModelEntryBaseSchema.extend({
+  task: z.literal('image-encoder'),
+  layout: z.enum(['nhwc', 'nchw']),
+  latentSize: z.number().int().min(1).max(4096),
+  imageSize: z.number().int().min(8).max(4096),
+  /** The id of the image-generator model that decodes this encoder's latents. */
+  decoder: z.string().min(1).max(64).optional(),
+});
+
 export const ModelEntrySchema = z.discriminatedUnion('task', [
   AudioFrameClassifierSchema,
   ImageToImageSchema,
   ImageGeneratorSchema,
+  ImageEncoderSchema,
 ]);
 export type ModelEntry = z.infer<typeof ModelEntrySchema>;
 export type ModelTask = ModelEntry['task'];

@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../engine';
+import { runCliCaptured } from './captured-run';
+
+/** `reelsmith generate`: images, a sticker sheet, a loop and variations from the bundled emoji models. */
+
+let root: string;
+let engine: Engine;
+const configBefore = process.env.REELSMITH_CONFIG_DIR;
+
+beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-generate-cli-'));
+  // The commands start an inference host of their own, which keeps its settings in the config folder.
+  process.env.REELSMITH_CONFIG_DIR = path.join(root, 'config');
+  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root });
+});
+afterAll(async () => {
+  if (configBefore === undefined) delete process.env.REELSMITH_CONFIG_DIR;
+  else process.env.REELSMITH_CONFIG_DIR = configBefore;
+  await engine.dispose();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
+
+describe('reelsmith generate', () => {
+  it('writes the same images for the same seed, a sheet, a loop and variations', async () => {
+    const first = await cli('generate', 'sample', '--count', '4', '--seed', '9', '--size', '64', '-o', 'a', '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const again = await cli('generate', 'sample', '--count', '4', '--seed', '9', '--size', '64', '-o', 'b', '--json');
+    const files = (JSON.parse(first.stdout) as { files: string[] }).files;
+    expect(files).toHaveLength(4);
+    const [x, y] = await Promise.all([fs.readFile(files[0]!), fs.readFile((JSON.parse(again.stdout) as { files: string[] }).files[0]!)]);
+    expect(x.equals(y)).toBe(true);
+    expect((await fs.readFile(files[1]!)).equals(x)).toBe(false);
+    await expect(fs.stat(path.join(root, 'a', 'emoji-gan-32-sheet-seed9.png'))).resolves.toBeTruthy();
+
+    const loop = await cli('generate', 'loop', '--seconds', '1', '--size', '64', '-o', 'loop.webm');
+    expect(loop.code, loop.stderr).toBe(0);
+    expect((await fs.stat(path.join(root, 'loop.webm'))).size).toBeGreaterThan(1000);
+
+    const variations = await cli('generate', 'variations', files[0]!, '--count', '3', '-o', 'v');
+    expect(variations.code, variations.stderr).toBe(0);
+    expect(await fs.readdir(path.join(root, 'v'))).toHaveLength(3);
+  }, 120_000);
+
+  it('says what is wrong with a bad class, count or output', async () => {
+    expect(await cli('generate', 'sample', '--class', 'dinosaurs', '-o', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/no class “dinosaurs”/) });
+    expect(await cli('generate', 'sample', '--count', '0', '-o', 'x')).toMatchObject({ code: 2 });
+    expect(await cli('generate', 'loop', '-o', 'loop.avi')).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.mp4, \.webm or \.gif/) });
+  }, 60_000);
+});
