@@ -9,6 +9,7 @@ import { standaloneInference, vadModel } from '../engine/analysis/speech/local-v
 import { detectScenes } from '../engine/analysis/scenes/detect-scenes';
 import { FfmpegCancelled } from '../engine/ffmpeg/run-ffmpeg';
 import type { CliCommand, CommandContext } from './commands';
+import { cancelledAs, terminalProgress } from './terminal-progress';
 import { UsageError } from './usage-error';
 
 /** `reelsmith analyze …`: media analysis of one file, no project needed. */
@@ -143,21 +144,6 @@ export const ANALYZE_COMMANDS: readonly CliCommand[] = [
   },
 ];
 
-/** A percentage redrawn on a terminal's stderr; nothing when stderr is not a terminal or the output is JSON. */
-function terminalProgress(ctx: CommandContext, label: string) {
-  const shown = ctx.stderrIsTTY && !ctx.json;
-  let drawn = false;
-  return {
-    update: (fraction: number) => {
-      if (!shown) return;
-      ctx.stderr(`\r${label}: ${Math.floor(fraction * 100)}%`);
-      drawn = true;
-    },
-    end: () => {
-      if (drawn) ctx.stderr('\n');
-    },
-  };
-}
 
 function formatCuts(cuts: Pick<SceneCut, 'time' | 'frame' | 'type' | 'score'>[], sceneCount: number): string {
   const lines = cuts.map((c) => `${formatTime(c.time).padStart(10)}  frame ${String(c.frame).padEnd(7)} ${c.type.padEnd(9)} score ${c.score.toFixed(1)}`);
@@ -191,11 +177,6 @@ function trackOption(ctx: CommandContext): number {
   return track;
 }
 
-/** Ctrl+C surfaces as ffmpeg's or the model's cancellation; the user hears one sentence. */
-function cancelledAs(error: unknown, message: string): unknown {
-  const name = error instanceof Error ? error.name : '';
-  return error instanceof FfmpegCancelled || name === 'AbortError' ? new Error(message) : error;
-}
 
 function formatSpeech(analysis: SpeechAnalysis): string {
   const lines = analysis.segments.map((s) => `${formatTime(s.start).padStart(10)} – ${formatTime(s.end).padStart(10)}  confidence ${s.confidence.toFixed(2)}`);

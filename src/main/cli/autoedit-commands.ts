@@ -16,9 +16,9 @@ import { analyzeSilence } from '../engine/analysis/loudness/analyze-silence';
 import { detectScenes } from '../engine/analysis/scenes/detect-scenes';
 import { analyzeSpeech } from '../engine/analysis/speech/analyze-speech';
 import { standaloneInference, vadModel } from '../engine/analysis/speech/local-vad';
-import { FfmpegCancelled } from '../engine/ffmpeg/run-ffmpeg';
 import { call, loudnessTarget, type CliCommand, type CommandContext } from './commands';
 import { followJob, JobFailedError } from './job-progress';
+import { cancelledAs, terminalProgress } from './terminal-progress';
 import { UsageError } from './usage-error';
 
 /**
@@ -268,27 +268,7 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return (values as readonly string[]).includes(value);
 }
 
-/** A percentage redrawn on a terminal's stderr; nothing when stderr is not a terminal or the output is JSON. */
-function terminalProgress(ctx: CommandContext, label: string) {
-  const shown = ctx.stderrIsTTY && !ctx.json;
-  let drawn = false;
-  return {
-    update: (fraction: number) => {
-      if (!shown) return;
-      ctx.stderr(`\r${label}: ${Math.floor(fraction * 100)}%`);
-      drawn = true;
-    },
-    end: () => {
-      if (drawn) ctx.stderr('\n');
-    },
-  };
-}
 
-/** Ctrl+C surfaces as ffmpeg's or the model's cancellation; the user hears one sentence. */
-function cancelledAs(error: unknown, message: string): unknown {
-  const name = error instanceof Error ? error.name : '';
-  return error instanceof FfmpegCancelled || name === 'AbortError' ? new Error(message) : error;
-}
 
 /** 83.04 → "1:23.040". */
 function formatTime(seconds: number): string {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { standaloneInference } from '../engine/analysis/speech/local-vad';
 import { locateTool } from '../engine/ffmpeg/locate';
-import { FfmpegCancelled } from '../engine/ffmpeg/run-ffmpeg';
 import { upscaleFile } from '../engine/generate/upscale-file';
 import { probeFile } from '../engine/media/probe';
 import type { CliCommand } from './commands';
+import { cancelledAs, terminalProgress } from './terminal-progress';
 import { UsageError } from './usage-error';
 
 /** `reelsmith upscale`: an image or a short video made 2 or 4 times larger with the bundled RDN models. */
@@ -31,32 +31,23 @@ export const UPSCALE_COMMANDS: readonly CliCommand[] = [
       if (output === input) throw new UsageError('The output would overwrite the input; choose another name.');
       const media = await probeFile(locateTool('ffprobe').path, input);
       const inference = standaloneInference();
-      const shown = ctx.stderrIsTTY && !ctx.json;
+      const progress = terminalProgress(ctx, 'Upscaling');
       try {
         const model = await inference.model(`rdn-${quality}-x${scale}`);
         if (model.task !== 'image-to-image') throw new Error(`${model.name} is not an upscaler.`);
-        const started = Date.now();
         const size = await upscaleFile(input, output, {
           ffmpeg: locateTool('ffmpeg').path,
           runner: inference,
           model,
           media,
           signal: ctx.interrupted,
-          onProgress: (fraction) => {
-            if (!shown) return;
-            const elapsed = (Date.now() - started) / 1000;
-            const left = fraction > 0.02 ? Math.round((elapsed / fraction) * (1 - fraction)) : null;
-            ctx.stderr(`\rUpscaling: ${Math.floor(fraction * 100)}%${left === null ? '' : `, about ${left} s left`}   `);
-          },
+          onProgress: progress.update,
         });
-        if (shown) ctx.stderr('\n');
         return { json: { output, ...size, model: model.id }, text: `Wrote ${output} (${size.width}×${size.height})` };
       } catch (error) {
-        if (error instanceof FfmpegCancelled || (error instanceof Error && error.name === 'AbortError')) {
-          throw new Error('Upscale cancelled.');
-        }
-        throw error;
+        throw cancelledAs(error, 'Upscale cancelled.');
       } finally {
+        progress.end();
         inference.dispose();
       }
     },

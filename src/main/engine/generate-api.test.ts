@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestMedia } from '../../../test/media/corpus';
-import type { ApiMethodName, ApiOutput } from '../../shared/api';
-import type { CallResult } from '../../shared/wire';
+import { engineCalls } from '../../../test/support/engine-calls';
 import { createEngine, type Engine } from './index';
 
 /** Upscaling an asset over the API: a job through the inference host, the result in the gallery with its lineage. */
@@ -14,14 +13,7 @@ let engine: Engine;
 let imageId: string;
 let soundId: string;
 
-async function call(method: ApiMethodName, params?: unknown): Promise<CallResult> {
-  return engine.call(method, params, { caller: 'local' });
-}
-async function ok<M extends ApiMethodName>(method: M, params?: unknown): Promise<ApiOutput<M>> {
-  const result = await call(method, params);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as ApiOutput<M>;
-}
+const { call, ok } = engineCalls(() => engine);
 
 beforeAll(async () => {
   const corpus = await ensureTestMedia();
