@@ -1,31 +1,17 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTalks, scoreSpeech, type Talk } from '../../../test/media/talks';
-import { createEngine, type Engine } from '../engine';
-import { runCliCaptured } from './captured-run';
+import { openCliSandbox, type CliSandbox } from '../../../test/support/cli-sandbox';
 
-let root: string;
-let engine: Engine;
+let sandbox: CliSandbox;
 let talk: Talk;
-const configBefore = process.env.REELSMITH_CONFIG_DIR;
 
 beforeAll(async () => {
   talk = (await ensureTalks(90, ['quiet-noise']))['quiet-noise'];
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-analyze-audio-cli-'));
-  // `analyze speech` starts an inference host of its own, which keeps its settings in the config folder.
-  process.env.REELSMITH_CONFIG_DIR = path.join(root, 'config');
-  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root });
+  sandbox = await openCliSandbox('analyze-audio-cli');
 }, 120_000);
-afterAll(async () => {
-  if (configBefore === undefined) delete process.env.REELSMITH_CONFIG_DIR;
-  else process.env.REELSMITH_CONFIG_DIR = configBefore;
-  await engine.dispose();
-  await fs.rm(root, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
-const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
+const cli = (...argv: string[]) => sandbox.cli(...argv);
 
 describe('reelsmith analyze speech | loudness | silence', () => {
   it('prints the speech segments as JSON, through the inference host', async () => {

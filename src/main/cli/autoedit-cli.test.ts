@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,31 +7,22 @@ import { parseTimelineFile } from '../../shared/timeline/timeline-file';
 import { ensureSceneClip, type SceneClip } from '../../../test/media/scene-clips';
 import { ensureTalks, type Talk } from '../../../test/media/talks';
 import { locateTool } from '../engine/ffmpeg/locate';
-import { createEngine, type Engine } from '../engine';
-import { runCliCaptured } from './captured-run';
+import { openCliSandbox, type CliSandbox } from '../../../test/support/cli-sandbox';
 
 const run = promisify(execFile);
 let root: string;
-let engine: Engine;
+let sandbox: CliSandbox;
 let talk: Talk;
 let clip: SceneClip;
-const configBefore = process.env.REELSMITH_CONFIG_DIR;
 
 beforeAll(async () => {
   [talk, clip] = await Promise.all([ensureTalks(90, ['quiet-noise']).then((talks) => talks['quiet-noise']), ensureSceneClip()]);
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-autoedit-cli-'));
-  // Voice detection starts an inference host of its own, which keeps its settings in the config folder.
-  process.env.REELSMITH_CONFIG_DIR = path.join(root, 'config');
-  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root });
+  sandbox = await openCliSandbox('autoedit-cli');
+  root = sandbox.root;
 }, 120_000);
-afterAll(async () => {
-  if (configBefore === undefined) delete process.env.REELSMITH_CONFIG_DIR;
-  else process.env.REELSMITH_CONFIG_DIR = configBefore;
-  await engine.dispose();
-  await fs.rm(root, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
-const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
+const cli = (...argv: string[]) => sandbox.cli(...argv);
 const file = (name: string) => path.join(root, name);
 
 async function durationOf(media: string): Promise<number> {

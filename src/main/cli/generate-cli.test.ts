@@ -1,30 +1,20 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../engine';
-import { runCliCaptured } from './captured-run';
+import { openCliSandbox, type CliSandbox } from '../../../test/support/cli-sandbox';
 
 /** `reelsmith generate`: images, a sticker sheet, a loop and variations from the bundled emoji models. */
 
 let root: string;
-let engine: Engine;
-const configBefore = process.env.REELSMITH_CONFIG_DIR;
+let sandbox: CliSandbox;
 
 beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-generate-cli-'));
-  // The commands start an inference host of their own, which keeps its settings in the config folder.
-  process.env.REELSMITH_CONFIG_DIR = path.join(root, 'config');
-  engine = createEngine({ shell: 'cli', configDir: path.join(root, 'config'), projectsDir: root });
+  sandbox = await openCliSandbox('generate-cli');
+  root = sandbox.root;
 });
-afterAll(async () => {
-  if (configBefore === undefined) delete process.env.REELSMITH_CONFIG_DIR;
-  else process.env.REELSMITH_CONFIG_DIR = configBefore;
-  await engine.dispose();
-  await fs.rm(root, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
-const cli = (...argv: string[]) => runCliCaptured(engine, root, argv);
+const cli = (...argv: string[]) => sandbox.cli(...argv);
 
 describe('reelsmith generate', () => {
   it('writes the same images for the same seed, a sheet, a loop and variations', async () => {

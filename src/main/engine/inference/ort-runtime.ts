@@ -98,7 +98,8 @@ function isTensorDtype(type: string): type is TensorDtype {
   return (TENSOR_DTYPES as readonly string[]).includes(type);
 }
 
-function toTensorData(name: string, tensor: Tensor): TensorData {
+/** An onnxruntime output as the plain typed array the rest of the engine (and the host's messages) use. */
+export function toTensorData(name: string, tensor: Tensor): TensorData {
   const dims = [...tensor.dims];
   if (!isTensorDtype(tensor.type)) throw new Error(`The model’s output ${name} is ${tensor.type}, which Reelsmith cannot read.`);
   switch (tensor.type) {

@@ -8,3 +8,8 @@ export function acceptsTyping(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type) && !target.readOnly;
   return false;
 }
+
+/** A key pressed in a dialog belongs to it (Escape closes it, Space presses its buttons), not to the view behind. */
+export function insideDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"], dialog') !== null;
+}

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ModelManifestSchema, type ModelEntry, type ModelManifest, type ModelTask } from '../../../../shared/models/manifest';
-import type { ModelRunner, TensorData, TensorMap } from '../tensor';
+import { toTensorData } from '../ort-runtime';
+import type { ModelRunner, TensorMap } from '../tensor';
 
 export const BUNDLED_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../resources/models');
 
@@ -61,21 +62,5 @@ export class OnnxDirectRunner implements ModelRunner {
       this.sessions.set(modelId, session);
     }
     return session;
-  }
-}
-
-function toTensorData(name: string, tensor: Tensor): TensorData {
-  const dims = [...tensor.dims];
-  switch (tensor.type) {
-    case 'float32':
-      return { type: 'float32', data: tensor.data as Float32Array, dims };
-    case 'int64':
-      return { type: 'int64', data: tensor.data as BigInt64Array, dims };
-    case 'int32':
-      return { type: 'int32', data: tensor.data as Int32Array, dims };
-    case 'uint8':
-      return { type: 'uint8', data: tensor.data as Uint8Array, dims };
-    default:
-      throw new Error(`output ${name} is ${tensor.type}, which the tests cannot read`);
   }
 }
