@@ -37,6 +37,8 @@ const sileroVad = {
   sampleRate: 16000,
   frameSamples: 512,
   contextSamples: 64,
+  // The same weights run at 8 kHz on frames half as long (same 32 ms), for about half the compute.
+  otherRates: [{ sampleRate: 8000, frameSamples: 256, contextSamples: 32 }],
   inputs: [
     // 64 samples of the previous call followed by 512 new ones.
     { name: 'input', dtype: 'float32', shape: [1, 576], range: [-1, 1] },

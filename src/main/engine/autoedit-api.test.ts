@@ -24,6 +24,7 @@ const analyzers: Analyzers = {
         duration: 3,
         audioStream: 0,
         modelId: 'silero-vad-v5',
+        sampleRate: 8000,
         frameSeconds: 0.032,
         // Two words with a 1.2 s pause between them in a 3-second file.
         segments: [

@@ -37,7 +37,9 @@ export const SpeechAnalysisSchema = z.object({
   /** The audio stream analysed, counted among the file's audio streams from 0. */
   audioStream: z.number().int().min(0),
   modelId: z.string(),
-  /** Seconds per model frame (512 samples at 16 kHz). */
+  /** The rate the audio was analysed at. */
+  sampleRate: z.number().int().positive(),
+  /** Seconds per model frame (256 samples at 8 kHz, 512 at 16 kHz). */
   frameSeconds: z.number().positive(),
   segments: z.array(SpeechSegmentSchema),
   /** Share of the duration inside segments, 0..1. */

@@ -49,6 +49,11 @@ export const AudioFrameClassifierSchema = ModelEntryBaseSchema.extend({
   frameSamples: z.number().int().min(1),
   /** Samples of the previous frame prepended to every call (Silero VAD v5 needs 64 at 16 kHz). */
   contextSamples: z.number().int().min(0),
+  /** Other rates the same weights take, with their frame and context sizes (Silero VAD v5 also runs at 8 kHz). */
+  otherRates: z
+    .array(z.object({ sampleRate: z.number().int().min(8000).max(192000), frameSamples: z.number().int().min(1), contextSamples: z.number().int().min(0) }))
+    .max(8)
+    .optional(),
 });
 
 /** Makes an image from an image, e.g. super-resolution. Pixels are RGB, NHWC or NCHW as `layout` says. */

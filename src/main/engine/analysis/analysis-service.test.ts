@@ -48,7 +48,7 @@ const analyzers: Analyzers = {
     await new Promise<void>((resolve) => (release = resolve));
     return {
       provider: 'cpu',
-      analysis: { duration: 10, audioStream: 0, modelId: 'silero-vad-v5', frameSeconds: 0.032, segments: [{ start: 1, end: 4, confidence: 0.9 }], speechRatio: 0.3, params: req.params },
+      analysis: { duration: 10, audioStream: 0, modelId: 'silero-vad-v5', sampleRate: 8000, frameSeconds: 0.032, segments: [{ start: 1, end: 4, confidence: 0.9 }], speechRatio: 0.3, params: req.params },
     };
   },
   loudness: async () => {

@@ -51,7 +51,7 @@ export interface AnalysisServiceOptions {
 }
 
 /** Bumped when an analysis changes what it finds for the same input, so older cached results are not used. */
-const ANALYSIS_VERSION = 1;
+const ANALYSIS_VERSION = 2;
 
 const TITLES: Record<AnalysisKind, string> = { speech: 'Speech', loudness: 'Loudness', scenes: 'Scenes' };
 

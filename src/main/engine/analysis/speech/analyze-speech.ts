@@ -14,11 +14,12 @@ import { streamPcm } from '../audio/pcm-stream';
 import { runBatchedVad } from './batched-vad';
 import { DecodingFeed, FrameEnergies } from './decoding-feed';
 import { QuietSplitter, type QuietSplitOptions } from './quiet-splits';
+import { atLowestRate, atSampleRate } from './model-rate';
 import { speechSegments } from './speech-segments';
 
 /**
- * Voice activity of one audio stream of a media file: decode to 16 kHz mono, run Silero VAD over it, turn the
- * probabilities into speech segments.
+ * Voice activity of one audio stream of a media file: decode to mono at the lowest rate the model takes (8 kHz for
+ * Silero VAD v5, see model-rate.ts), run the model over it, turn the probabilities into speech segments.
  *
  * The decoded samples go to a temporary file (4 bytes a sample, 460 MB for two hours) rather than memory, so memory
  * stays flat however long the media. From it the recording is read in parts split at quiet points about every 15
@@ -32,6 +33,8 @@ import { speechSegments } from './speech-segments';
 export interface AnalyzeSpeechOptions {
   /** The Silero VAD entry of the model manifest (names, frame and context sizes, state shape). */
   model: AudioFrameClassifierModel;
+  /** A rate the model takes; its lowest by default. */
+  sampleRate?: number;
   /** Which audio stream, counted among the file's audio streams from 0. */
   audioStream?: number;
   signal?: AbortSignal;
@@ -65,7 +68,8 @@ export async function analyzeSpeech(
   options: AnalyzeSpeechOptions,
 ): Promise<SpeechAnalysis> {
   const params = SpeechDetectionParamsSchema.parse(paramsInput);
-  const { model, signal } = options;
+  const { signal } = options;
+  const model = options.sampleRate === undefined ? atLowestRate(options.model) : atSampleRate(options.model, options.sampleRate);
   const tools = options.tools ?? defaultAnalysisTools();
   const source = await probeAudioSource(tools.ffprobe, file, options.audioStream);
   const frameSeconds = model.frameSamples / model.sampleRate;
@@ -159,6 +163,7 @@ export async function analyzeSpeech(
       duration,
       audioStream: source.audioStream,
       modelId: model.id,
+      sampleRate: model.sampleRate,
       frameSeconds,
       segments,
       speechRatio: duration > 0 ? Math.min(1, speechSeconds / duration) : 0,
