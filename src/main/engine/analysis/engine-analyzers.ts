@@ -17,8 +17,8 @@ export function engineAnalyzers(inference: InferenceService): Analyzers {
       let provider: string | null = null;
       // Every run says where it ran; the job records the last.
       const runner: ModelRunner = {
-        run: async (modelId, feeds, signal) => {
-          const result = await inference.runWithDetails(modelId, feeds, signal);
+        run: async (modelId, feeds, signal, steps) => {
+          const result = await inference.runWithDetails(modelId, feeds, signal, steps);
           provider = result.provider;
           return result.outputs;
         },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_PROVIDERS as PROVIDERS, ProviderAttemptSchema } from '../../../shared/models/local-ai';
+import { StepPlanSchema } from './stepped-run';
 
 /**
  * The messages between the engine and the inference host process. Both sides validate what they receive: a message
@@ -40,7 +41,15 @@ export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
 export const HostRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('load'), id: RequestIdSchema, model: ModelRefSchema, settings: SessionSettingsSchema }).strict(),
   z
-    .object({ kind: z.literal('run'), id: RequestIdSchema, model: ModelRefSchema, settings: SessionSettingsSchema, feeds: TensorMapSchema })
+    .object({
+      kind: z.literal('run'),
+      id: RequestIdSchema,
+      model: ModelRefSchema,
+      settings: SessionSettingsSchema,
+      feeds: TensorMapSchema,
+      /** Run these steps of a recurrent model back to back (stepped-run.ts); one plain run without. */
+      steps: StepPlanSchema.optional(),
+    })
     .strict(),
   /** Drops a queued request, or discards the result of a running one (onnxruntime cannot stop a run). */
   z.object({ kind: z.literal('cancel'), id: RequestIdSchema, target: RequestIdSchema }).strict(),

@@ -4,6 +4,7 @@
  */
 
 import type { TensorDtype } from '../../../shared/models/manifest';
+import type { StepPlan } from './stepped-run';
 
 export interface TensorDataByType {
   float32: Float32Array;
@@ -18,7 +19,10 @@ export type TensorData = {
 
 export type TensorMap = Record<string, TensorData>;
 
-/** Runs a registered model. The inference host client implements it; tests may run onnxruntime in-process. */
+/**
+ * Runs a registered model, once or (with `steps`) as several steps of a recurrent model (stepped-run.ts). The inference
+ * host client implements it; tests may run onnxruntime in-process.
+ */
 export interface ModelRunner {
-  run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap>;
+  run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap>;
 }

@@ -51,16 +51,20 @@ describe('analyzeSpeech on generated talks', () => {
     expect(voice.pausesDetected - threshold.pausesDetected).toBeGreaterThan(0.85);
   }, 60_000);
 
-  it('gives the same segments however many lanes run the parts', async () => {
+  it('gives the same segments however many lanes run the parts, and however many frames a call', async () => {
     const talk = talks['loud-noise-music'];
     // Parts of about ten seconds, so the talk has several.
     const splits = { spacingFrames: 300 };
     const batched = await analyzeSpeech(talk.path, {}, runner, { model, splits });
     const oneLane = await analyzeSpeech(talk.path, {}, runner, { model, splits, maxLanes: 1 });
     const twoLanes = await analyzeSpeech(talk.path, {}, runner, { model, splits, maxLanes: 2 });
+    const frameByFrame = await analyzeSpeech(talk.path, {}, runner, { model, splits, stepFrames: 1 });
+    const longSteps = await analyzeSpeech(talk.path, {}, runner, { model, splits, maxLanes: 3, stepFrames: 13 });
     expect(batched.segments.length).toBeGreaterThan(3);
     expect(oneLane.segments).toEqual(batched.segments);
     expect(twoLanes.segments).toEqual(batched.segments);
+    expect(frameByFrame.segments).toEqual(batched.segments);
+    expect(longSteps.segments).toEqual(batched.segments);
   }, 60_000);
 
   it('analyses the chosen audio stream, reports progress and stops when cancelled', async () => {

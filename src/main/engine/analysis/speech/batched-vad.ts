@@ -1,12 +1,14 @@
 import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
+import type { StepPlan } from '../../inference/stepped-run';
 import type { ModelRunner, TensorMap } from '../../inference/tensor';
 
 /**
  * Silero VAD over many parts of one recording at once. The recording is cut into parts (see quiet-splits.ts), each
- * run from a fresh model state; the parts are dealt to lanes, and every model call carries one frame of each lane
- * that has one ready as a row of a batch (input [N, 64 + 512], state [2, N, 128]), so a 30-minute file takes about
- * 1,600 calls instead of 56,000. Parts arrive while the audio is still decoding (PartFeed), and a lane runs as far
- * as the decoded audio and its part's known end allow; a lane that has to wait sits out the call.
+ * run from a fresh model state; the parts are dealt to lanes, and every model call carries the next `steps` frames of
+ * each lane that has them ready, as rows of a batch (input [steps, N, context + frame], state [2, N, 128]), which the
+ * host runs back to back carrying the state: a 30-minute file takes a few hundred calls instead of 56,000. Parts
+ * arrive while the audio is still decoding (PartFeed), and a lane runs as far as the decoded audio and its part's
+ * known end allow; a lane that has to wait sits out the call.
  *
  * Within a part the model's contract is kept exactly as SileroVad keeps it for one stream: every frame comes with
  * the 64 samples before it and the state the previous frame returned. A part starts `prerollFrames` before its split
@@ -49,12 +51,11 @@ export interface BatchedVadOptions {
    */
   groups: number;
   signal?: AbortSignal;
+  /** Frames of each lane per call: the host runs them back to back, carrying the state (stepped-run.ts). */
+  steps: number;
   /** Each frame's speech probability, as it is known (frames arrive in no particular order). */
   onProbability: (frame: number, probability: number) => void;
 }
-
-/** Frames read from the reader at once per lane. */
-const READ_FRAMES = 16;
 
 export async function runBatchedVad(runner: ModelRunner, model: AudioFrameClassifierModel, read: SampleReader, feed: PartFeed, options: BatchedVadOptions): Promise<void> {
   const groups = Math.max(1, Math.min(options.groups, options.maxLanes));
@@ -66,6 +67,7 @@ class Lane {
   frame: number;
   readonly state: Float32Array;
   private readonly buffer: Float32Array;
+  private readonly bufferFrames: number;
   /** The frame whose window starts the buffer, or -1 before the first read. */
   private bufferFrame = -1;
   /** Frames decoded when the buffer was read: the buffer holds nothing valid from there on. */
@@ -76,32 +78,48 @@ class Lane {
     stateSize: number,
     private readonly frameSamples: number,
     private readonly contextSamples: number,
+    steps: number,
   ) {
     this.frame = part.first;
     this.state = new Float32Array(stateSize);
-    this.buffer = new Float32Array(READ_FRAMES * frameSamples + contextSamples);
+    // Read a few calls' worth ahead, so the spool file is read in blocks rather than frame by frame.
+    this.bufferFrames = 4 * steps;
+    this.buffer = new Float32Array(this.bufferFrames * frameSamples + contextSamples);
   }
 
-  /** Whether the lane's next frame is decoded and surely in its part. */
-  ready(readableFrames: number): boolean {
-    return this.frame < Math.min(readableFrames, this.part.end ?? this.part.surelyBefore);
+  /**
+   * Whether the lane can run its next `steps` frames: the first is in its part, all are decoded (or decoding ended:
+   * past the end is silence), and while the part's end is unknown, all are surely in the part. Frames past a known
+   * end are run too and their results dropped, which costs less than a call of their own.
+   */
+  ready(readableFrames: number, complete: boolean, steps: number): boolean {
+    const { end, surelyBefore } = this.part;
+    if (this.frame >= (end ?? surelyBefore)) return false;
+    if (end === null && this.frame + steps > surelyBefore) return false;
+    return complete || this.frame + steps <= readableFrames;
   }
 
   get done(): boolean {
     return this.part.end !== null && this.frame >= this.part.end;
   }
 
+  /** Whether the lane's frame `frame` is one whose result is kept. */
+  keeps(frame: number): boolean {
+    return frame >= this.part.keepFrom && (this.part.end === null || frame < this.part.end);
+  }
+
   /**
-   * The 64 samples before the lane's frame followed by its 512, read ahead a block at a time. Frames that were not
-   * decoded yet when the block was read are read again when their turn comes, never taken from the block.
+   * Frame `frame + step`'s window: the samples before it (the model's context) followed by its own, read ahead a block
+   * at a time. Frames that were not decoded yet when the block was read are read again, never taken from the block.
    */
-  async window(read: SampleReader, readableFrames: number): Promise<Float32Array> {
-    if (this.bufferFrame < 0 || this.frame >= Math.min(this.bufferFrame + READ_FRAMES, this.validUpTo)) {
-      this.bufferFrame = this.frame;
+  async window(read: SampleReader, readableFrames: number, step: number): Promise<Float32Array> {
+    const frame = this.frame + step;
+    if (this.bufferFrame < 0 || frame < this.bufferFrame || frame >= Math.min(this.bufferFrame + this.bufferFrames, this.validUpTo)) {
+      this.bufferFrame = frame;
       this.validUpTo = readableFrames;
-      await read(this.frame * this.frameSamples - this.contextSamples, this.buffer);
+      await read(frame * this.frameSamples - this.contextSamples, this.buffer);
     }
-    const start = (this.frame - this.bufferFrame) * this.frameSamples;
+    const start = (frame - this.bufferFrame) * this.frameSamples;
     return this.buffer.subarray(start, start + this.contextSamples + this.frameSamples);
   }
 }
@@ -118,39 +136,43 @@ async function runGroup(
   const window = model.contextSamples + model.frameSamples;
   const [layers, , width] = stateShape(model);
   const sampleRate = BigInt64Array.of(BigInt(model.sampleRate));
+  const steps = options.steps;
+  const plan: StepPlan = { count: steps, sliced: [names.audio], carry: [{ output: names.nextState, input: names.state }] };
   let lanes: Lane[] = [];
   for (;;) {
     options.signal?.throwIfAborted();
     while (lanes.length < maxLanes) {
       const part = feed.take();
       if (!part) break;
-      lanes.push(new Lane(part, layers * width, model.frameSamples, model.contextSamples));
+      lanes.push(new Lane(part, layers * width, model.frameSamples, model.contextSamples, steps));
     }
-    const readable = feed.readableFrames;
-    const batch = lanes.filter((lane) => lane.ready(readable));
+    const complete = feed.complete;
+    // Decoding has ended: every frame reads, those past the end as silence.
+    const readable = complete ? Number.POSITIVE_INFINITY : feed.readableFrames;
+    const batch = lanes.filter((lane) => lane.ready(readable, complete, steps));
     if (batch.length === 0) {
-      if (lanes.length === 0 && feed.complete) return;
+      if (lanes.length === 0 && complete) return;
       await feed.changed();
       continue;
     }
     const rows = batch.length;
-    const input = new Float32Array(rows * window);
+    const input = new Float32Array(steps * rows * window);
     const state = new Float32Array(layers * rows * width);
     for (let row = 0; row < rows; row++) {
       const lane = batch[row]!;
-      input.set(await lane.window(read, readable), row * window);
+      for (let step = 0; step < steps; step++) input.set(await lane.window(read, readable, step), (step * rows + row) * window);
       for (let layer = 0; layer < layers; layer++) state.set(lane.state.subarray(layer * width, (layer + 1) * width), (layer * rows + row) * width);
     }
     const feeds: TensorMap = {
-      [names.audio]: { type: 'float32', data: input, dims: [rows, window] },
+      [names.audio]: { type: 'float32', data: input, dims: [steps, rows, window] },
       [names.state]: { type: 'float32', data: state, dims: [layers, rows, width] },
       [names.sampleRate]: { type: 'int64', data: sampleRate, dims: [] },
     };
-    const outputs = await runner.run(model.id, feeds, options.signal);
+    const outputs = await runner.run(model.id, feeds, options.signal, plan);
     const probability = outputs[names.probability];
     const nextState = outputs[names.nextState];
-    if (probability?.type !== 'float32' || probability.data.length !== rows) {
-      throw new Error(`${model.id}: ${names.probability} must hold one float32 per batch row`);
+    if (probability?.type !== 'float32' || probability.data.length !== steps * rows) {
+      throw new Error(`${model.id}: ${names.probability} must hold one float32 per batch row and step`);
     }
     if (nextState?.type !== 'float32' || nextState.data.length !== state.length) {
       throw new Error(`${model.id}: ${names.nextState} must be float32 [${layers}, ${rows}, ${width}]`);
@@ -158,8 +180,10 @@ async function runGroup(
     for (let row = 0; row < rows; row++) {
       const lane = batch[row]!;
       for (let layer = 0; layer < layers; layer++) lane.state.set(nextState.data.subarray((layer * rows + row) * width, (layer * rows + row + 1) * width), layer * width);
-      if (lane.frame >= lane.part.keepFrom) options.onProbability(lane.frame, probability.data[row]!);
-      lane.frame += 1;
+      for (let step = 0; step < steps; step++) {
+        if (lane.keeps(lane.frame + step)) options.onProbability(lane.frame + step, probability.data[step * rows + row]!);
+      }
+      lane.frame += steps;
     }
     lanes = lanes.filter((lane) => !lane.done);
   }
