@@ -10,6 +10,13 @@ import { AnalysisChangedSchema, AnalysisRequestSchema, AnalysisResultSchema, Ana
 import { AutoEditReportSchema } from './autoedit/report';
 import { AutoEditStartedSchema, DeadAirStartSchema, RecutOutcomeSchema, RecutStartSchema, SceneSplitStartSchema } from './autoedit/requests';
 import { FIT_MODES, PresetIdSchema } from './export/presets';
+import {
+  GenerateLoopSchema,
+  GenerateMorphSchema,
+  GenerateSampleSchema,
+  GenerateVariationsSchema,
+  GeneratorListingSchema,
+} from './generate/requests';
 import { JobSchema } from './jobs';
 import { LoudnessNormaliseSchema } from './render/render-plan';
 import { RENDER_METHODS, StreamCopyVerdictSchema } from './render/render-request';
@@ -426,6 +433,36 @@ export const apiMethods = {
     z.object({ assetId: AssetIdSchema, scale: z.union([z.literal(2), z.literal(4)]), quality: z.enum(['slim', 'medium']).default('slim') }).strict(),
     JobSchema,
     'Upscale an image or a video 2 or 4 times with a local model, as a job; the result lands in the gallery with its lineage',
+  ),
+  'generate.models': method(
+    NoParams,
+    z.array(GeneratorListingSchema),
+    'The generators and encoders that can be used (bundled and the user’s own), with their classes for the sample controls',
+  ),
+  'generate.sample': method(
+    GenerateSampleSchema,
+    JobSchema,
+    'Draw images from a generator (seed, seed + 1, …) as one sticker sheet or separate images, as a job; results land in the gallery with their lineage',
+  ),
+  'generate.loop': method(
+    GenerateLoopSchema,
+    JobSchema,
+    'A seamless latent-walk loop through a generator’s seeds as MP4, WebM (with alpha) or GIF, as a job',
+  ),
+  'generate.variations': method(
+    GenerateVariationsSchema,
+    JobSchema,
+    'Variations of a picture drawn by a VAE around it, as separate images or a sticker sheet, as a job',
+  ),
+  'generate.morph': method(
+    GenerateMorphSchema,
+    JobSchema,
+    'A clip morphing one picture into another through a VAE’s latent space, as a job',
+  ),
+  'generate.regenerate': method(
+    z.object({ assetId: AssetIdSchema }).strict(),
+    JobSchema,
+    'Make a generated asset again from its lineage (same model, seed and parameters); the copy lands in the gallery',
   ),
   'analysis.summary': method(
     z.object({ assetId: AssetIdSchema }).strict(),

@@ -2,8 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCliSandbox, type CliSandbox } from '../../../test/support/cli-sandbox';
+import { locateTool } from '../engine/ffmpeg/locate';
+import { probeFile } from '../engine/media/probe';
 
-/** `reelsmith generate`: images, a sticker sheet, a loop and variations from the bundled emoji models. */
+/** `reelsmith generate`: images, a sticker sheet, a loop, variations and a morph from the bundled emoji models. */
 
 let root: string;
 let sandbox: CliSandbox;
@@ -35,11 +37,20 @@ describe('reelsmith generate', () => {
     const variations = await cli('generate', 'variations', files[0]!, '--count', '3', '-o', 'v');
     expect(variations.code, variations.stderr).toBe(0);
     expect(await fs.readdir(path.join(root, 'v'))).toHaveLength(3);
+
+    const morph = await cli('generate', 'morph', files[0]!, files[1]!, '--seconds', '1', '--size', '64', '-o', 'morph.gif', '--json');
+    expect(morph.code, morph.stderr).toBe(0);
+    expect(JSON.parse(morph.stdout)).toMatchObject({ encoder: 'emoji-vae-32-encoder', frames: 25 });
+    const clip = await probeFile(locateTool('ffprobe').path, path.join(root, 'morph.gif'));
+    expect(clip.video).toMatchObject({ displayWidth: 64, displayHeight: 64 });
+    expect(clip.duration).toBeCloseTo(1, 0);
   }, 120_000);
 
   it('says what is wrong with a bad class, count or output', async () => {
     expect(await cli('generate', 'sample', '--class', 'dinosaurs', '-o', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/no class “dinosaurs”/) });
     expect(await cli('generate', 'sample', '--count', '0', '-o', 'x')).toMatchObject({ code: 2 });
     expect(await cli('generate', 'loop', '-o', 'loop.avi')).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.mp4, \.webm or \.gif/) });
+    expect(await cli('generate', 'morph', 'a.png', '-o', 'm.gif')).toMatchObject({ code: 2 });
+    expect(await cli('generate', 'morph', 'a.png', 'b.png', '-o', 'm.avi')).toMatchObject({ code: 2, stderr: expect.stringMatching(/\.mp4, \.webm or \.gif/) });
   }, 60_000);
 });

@@ -5,25 +5,28 @@ import { locateTool } from '../engine/ffmpeg/locate';
 import {
   contactSheet,
   loopImages,
+  morphImages,
   readPicture,
   sampleImages,
   variationImages,
   writeLoop,
   writePng,
+  type EncoderModel,
   type GeneratorModel,
 } from '../engine/generate/generate-images';
 import type { InferenceService } from '../engine/inference/inference-service';
+import { DEFAULT_ENCODER, DEFAULT_GENERATOR } from '../../shared/generate/requests';
 import type { CliCommand, CommandContext } from './commands';
 import { UsageError } from './usage-error';
 
-/** `reelsmith generate …`: images and loops from a generator model (bundled or your own), the same for the same seed. */
+/** `reelsmith generate …`: images, loops, variations and morphs from generator models (bundled or your own), the same for the same seed. */
 
-const DEFAULT_MODEL = 'emoji-gan-32';
-const DEFAULT_ENCODER = 'emoji-vae-32-encoder';
 const DEFAULT_DECODER = 'emoji-vae-32-decoder';
+/** Clips play at this rate. */
+const CLIP_FPS = 25;
 
 const modelOptions = [
-  { name: 'model', type: 'string', valueName: 'ID', description: `Generator model (default ${DEFAULT_MODEL}); see reelsmith models list` },
+  { name: 'model', type: 'string', valueName: 'ID', description: `Generator model (default ${DEFAULT_GENERATOR}); see reelsmith models list` },
   { name: 'seed', type: 'string', valueName: 'S', description: 'Seed of the first image (default 1); the same seed gives the same image' },
   { name: 'class', type: 'string', valueName: 'NAME', description: 'One of the model’s classes (default: each seed chooses)' },
   { name: 'temperature', type: 'string', valueName: 'T', description: 'Below 1: more typical, above 1: stranger (default 1)' },
@@ -70,18 +73,15 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
       { name: 'o', type: 'string', valueName: 'FILE', description: 'Output .mp4, .webm or .gif (required)' },
     ],
     async run(ctx) {
-      if (typeof ctx.options.o !== 'string') throw new UsageError('-o <file> is required');
-      const output = path.resolve(ctx.cwd, ctx.options.o);
-      if (!['.mp4', '.webm', '.gif'].includes(path.extname(output).toLowerCase())) throw new UsageError('-o is a .mp4, .webm or .gif file');
+      const output = loopOutput(ctx);
       const seconds = integer(ctx, 'seconds', 4, 1, 60);
       const keys = integer(ctx, 'keys', 4, 2, 32);
       const seed = integer(ctx, 'seed', 1, 0, 2 ** 31 - 1);
       const size = integer(ctx, 'size', 256, 8, 2048);
-      const fps = 25;
       return withGenerator(ctx, async (model, inference) => {
         const seeds = Array.from({ length: keys }, (_, i) => seed + i);
-        const frames = await loopImages(inference, model, { seeds, classIndex: classIndex(ctx, model), temperature: temperature(ctx), frames: seconds * fps }, ctx.interrupted);
-        await writeLoop(locateTool('ffmpeg').path, frames, output, fps, size, ctx.interrupted);
+        const frames = await loopImages(inference, model, { seeds, classIndex: classIndex(ctx, model), temperature: temperature(ctx), frames: seconds * CLIP_FPS }, ctx.interrupted);
+        await writeLoop(locateTool('ffmpeg').path, frames, output, CLIP_FPS, size, ctx.interrupted);
         return { json: { model: model.id, seeds, frames: frames.length, output }, text: `Wrote ${output} (${seconds} s, ${frames.length} frames)` };
       });
     },
@@ -108,12 +108,7 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
       if (!(spread >= 0 && spread <= 20)) throw new UsageError('--spread is a number from 0 to 20');
       const picture = path.resolve(ctx.cwd, ctx.args[0]!);
       const folder = path.resolve(ctx.cwd, ctx.options.o);
-      const inference = standaloneInference();
-      try {
-        const encoder = await inference.model(typeof ctx.options.model === 'string' ? ctx.options.model : DEFAULT_ENCODER);
-        if (encoder.task !== 'image-encoder') throw new UsageError(`${encoder.name} is not an image encoder.`);
-        const decoder = await inference.model(encoder.decoder ?? DEFAULT_DECODER);
-        if (decoder.task !== 'image-generator') throw new UsageError(`${decoder.name} is not an image generator.`);
+      return withVae(ctx, async ({ encoder, decoder }, inference) => {
         const ffmpeg = locateTool('ffmpeg').path;
         const input = await readPicture(ffmpeg, picture, encoder.imageSize, ctx.interrupted);
         const images = await variationImages(inference, encoder, decoder, input, { count, seed, spread }, ctx.interrupted);
@@ -122,17 +117,62 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
         const files = images.map((_, i) => path.join(folder, `${stem}-variation-seed${seed + i}.png`));
         for (const [i, image] of images.entries()) await writePng(ffmpeg, image, files[i]!, size, ctx.interrupted);
         return { json: { encoder: encoder.id, decoder: decoder.id, files }, text: `Wrote ${count} variations of ${path.basename(picture)} into ${folder}` };
-      } finally {
-        inference.dispose();
-      }
+      });
+    },
+  },
+  {
+    path: ['generate', 'morph'],
+    positionals: ['from', 'to'],
+    summary: 'Write a clip morphing one picture into another through the VAE’s latent space, there and back so it loops',
+    options: [
+      { name: 'model', type: 'string', valueName: 'ID', description: `VAE encoder (default ${DEFAULT_ENCODER}); its decoder draws the frames` },
+      { name: 'seconds', type: 'string', valueName: 'S', description: 'Length (default 3, at most 30)' },
+      { name: 'size', type: 'string', valueName: 'PX', description: 'Pixels on a side of the clip (default 256)' },
+      { name: 'one-way', type: 'boolean', description: 'End on the second picture instead of coming back to the first' },
+      { name: 'o', type: 'string', valueName: 'FILE', description: 'Output .mp4, .webm or .gif (required)' },
+    ],
+    async run(ctx) {
+      const output = loopOutput(ctx);
+      const seconds = integer(ctx, 'seconds', 3, 1, 30);
+      const size = integer(ctx, 'size', 256, 8, 2048);
+      const pictures = ctx.args.slice(0, 2).map((file) => path.resolve(ctx.cwd, file));
+      return withVae(ctx, async ({ encoder, decoder }, inference) => {
+        const ffmpeg = locateTool('ffmpeg').path;
+        const [from, to] = await Promise.all(pictures.map((file) => readPicture(ffmpeg, file, encoder.imageSize, ctx.interrupted)));
+        const frames = await morphImages(inference, encoder, decoder, { from: from!, to: to! }, { frames: seconds * CLIP_FPS, pingPong: ctx.options['one-way'] !== true }, ctx.interrupted);
+        await writeLoop(ffmpeg, frames, output, CLIP_FPS, size, ctx.interrupted);
+        return { json: { encoder: encoder.id, decoder: decoder.id, frames: frames.length, output }, text: `Wrote ${output} (${seconds} s, ${frames.length} frames)` };
+      });
     },
   },
 ];
 
+/** Runs `work` with a VAE encoder and the decoder its manifest names. */
+async function withVae<T>(ctx: CommandContext, work: (vae: { encoder: EncoderModel; decoder: GeneratorModel }, inference: InferenceService) => Promise<T>): Promise<T> {
+  const inference = standaloneInference();
+  try {
+    const encoder = await inference.model(typeof ctx.options.model === 'string' ? ctx.options.model : DEFAULT_ENCODER);
+    if (encoder.task !== 'image-encoder') throw new UsageError(`${encoder.name} is not an image encoder.`);
+    const decoder = await inference.model(encoder.decoder ?? DEFAULT_DECODER);
+    if (decoder.task !== 'image-generator') throw new UsageError(`${decoder.name} is not an image generator.`);
+    return await work({ encoder, decoder }, inference);
+  } finally {
+    inference.dispose();
+  }
+}
+
+/** The -o file of a clip, which must be an .mp4, .webm or .gif. */
+function loopOutput(ctx: CommandContext): string {
+  if (typeof ctx.options.o !== 'string') throw new UsageError('-o <file> is required');
+  const output = path.resolve(ctx.cwd, ctx.options.o);
+  if (!['.mp4', '.webm', '.gif'].includes(path.extname(output).toLowerCase())) throw new UsageError('-o is a .mp4, .webm or .gif file');
+  return output;
+}
+
 async function withGenerator<T>(ctx: CommandContext, work: (model: GeneratorModel, inference: InferenceService) => Promise<T>): Promise<T> {
   const inference = standaloneInference();
   try {
-    const id = typeof ctx.options.model === 'string' ? ctx.options.model : DEFAULT_MODEL;
+    const id = typeof ctx.options.model === 'string' ? ctx.options.model : DEFAULT_GENERATOR;
     const model = await inference.model(id);
     if (model.task !== 'image-generator') throw new UsageError(`${model.name} is not an image generator.`);
     return await work(model, inference);

@@ -525,6 +525,12 @@ export function createEngine(options: EngineOptions): Engine {
     'autoedit.deadAir': ({ assetId, request }) => autoEdits.deadAir(assetId, request),
     'autoedit.scenes': ({ assetId }) => autoEdits.scenes(assetId),
     'generate.upscale': ({ assetId, scale, quality }) => generate.upscale(assetId, scale, quality),
+    'generate.models': () => generate.models(),
+    'generate.sample': (request) => generate.sample(request),
+    'generate.loop': (request) => generate.loop(request),
+    'generate.variations': (request) => generate.variations(request),
+    'generate.morph': (request) => generate.morph(request),
+    'generate.regenerate': ({ assetId }) => generate.regenerate(assetId),
     'autoedit.recut': ({ sequenceId, request, replaceEdits }) => autoEdits.recut(sequenceId, request, replaceEdits),
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classVector, latentForSeed, loopLatents, slerp } from './latents';
+import { classVector, latentForSeed, loopLatents, morphLatents, morphPosition, slerp, smoothstep } from './latents';
 
 describe('latents', () => {
   it('makes the same latent from the same seed, other ones from other seeds, and standard normal values', () => {
@@ -36,5 +36,34 @@ describe('latents', () => {
     expect(Array.from(classVector(4, 2, 1))).toEqual([0, 0, 1, 0]);
     expect(classVector(4, null, 5)).toEqual(classVector(4, null, 5));
     expect(Array.from(classVector(4, null, 5)).filter((x) => x === 1)).toHaveLength(1);
+  });
+});
+
+describe('morphs', () => {
+  const a = latentForSeed(1, 16);
+  const b = latentForSeed(2, 16);
+  const close = (v: Float32Array) => Array.from(v).map((x) => expect.closeTo(x, 5));
+
+  it('goes there and back when ping-ponging, so the frame after the last is the first again', () => {
+    const frames = morphLatents(a, b, 10, true);
+    expect(frames).toHaveLength(10);
+    expect(Array.from(frames[0]!)).toEqual(close(a));
+    expect(Array.from(frames[5]!)).toEqual(close(b));
+    expect(Array.from(frames[2]!)).toEqual(close(frames[8]!));
+  });
+
+  it('ends on the second latent otherwise', () => {
+    const frames = morphLatents(a, b, 5, false);
+    expect(Array.from(frames[0]!)).toEqual(close(a));
+    expect(Array.from(frames[4]!)).toEqual(close(b));
+    expect(morphLatents(a, b, 1, false)).toHaveLength(1);
+  });
+
+  it('eases in and out', () => {
+    expect(morphPosition(3, 12, true)).toBeCloseTo(0.5);
+    expect(morphPosition(9, 12, true)).toBeCloseTo(0.5);
+    expect(smoothstep(0.5)).toBe(0.5);
+    expect(smoothstep(0.1)).toBeLessThan(0.1);
+    expect(smoothstep(0.9)).toBeGreaterThan(0.9);
   });
 });

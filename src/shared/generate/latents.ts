@@ -64,9 +64,7 @@ export function loopLatents(keys: readonly Float32Array[], frames: number): Floa
   for (let k = 0; k < frames; k++) {
     const position = (k / frames) * keys.length;
     const index = Math.floor(position);
-    const t = position - index;
-    const eased = t * t * (3 - 2 * t);
-    out.push(slerp(keys[index % keys.length]!, keys[(index + 1) % keys.length]!, eased));
+    out.push(slerp(keys[index % keys.length]!, keys[(index + 1) % keys.length]!, smoothstep(position - index)));
   }
   return out;
 }
@@ -76,4 +74,27 @@ export function classVector(count: number, index: number | null, seed: number): 
   const vector = new Float32Array(count);
   vector[index ?? Math.floor(mulberry32(seed ^ 0x9e3779b9)() * count)] = 1;
   return vector;
+}
+
+/**
+ * A morph from latent `from` to `to` in `frames` frames, eased at both ends. Ping-pong goes there and back (frame
+ * frames/2 is `to`, and the frame after the last would be `from` again), so the clip loops without a jump; otherwise
+ * the first frame is `from` and the last is `to`.
+ */
+export function morphLatents(from: Float32Array, to: Float32Array, frames: number, pingPong: boolean): Float32Array[] {
+  return Array.from({ length: Math.max(0, frames) }, (_, k) => slerp(from, to, smoothstep(morphPosition(k, frames, pingPong))));
+}
+
+/** How far frame `k` of `frames` is from the start (0) to the end (1) of a morph. */
+export function morphPosition(k: number, frames: number, pingPong: boolean): number {
+  if (pingPong) {
+    const phase = k / frames;
+    return phase <= 0.5 ? phase * 2 : 2 - phase * 2;
+  }
+  return frames <= 1 ? 0 : k / (frames - 1);
+}
+
+/** Eases 0..1 so a walk starts and stops gently instead of with a jerk. */
+export function smoothstep(t: number): number {
+  return t * t * (3 - 2 * t);
 }

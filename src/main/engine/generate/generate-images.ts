@@ -1,12 +1,12 @@
 import type { ModelEntry } from '../../../shared/models/manifest';
-import { classVector, latentForSeed, loopLatents } from '../../../shared/generate/latents';
+import { classVector, latentForSeed, loopLatents, morphLatents } from '../../../shared/generate/latents';
 import type { RgbaImage } from '../inference/models/image-upscale';
 import type { ModelRunner, TensorMap } from '../inference/tensor';
 import { runPipedFfmpeg } from '../media/derived/ffmpeg-pipes';
 
 /**
  * Images from a generator model (a GAN generator or a VAE decoder): latents made from seeds (the same seed gives the
- * same image), one batch per call, turned into RGBA. The bundled emoji models draw NCHW pixels in [-1, 1]: RGB
+ * same image), decoded and turned into RGBA. The bundled emoji models draw NCHW pixels in [-1, 1]: RGB
  * composited over white, then alpha; other generators with three channels are opaque.
  */
 
@@ -21,30 +21,39 @@ export interface SampleRequest {
   temperature: number;
 }
 
-export async function sampleImages(runner: ModelRunner, model: GeneratorModel, request: SampleRequest, signal?: AbortSignal): Promise<RgbaImage[]> {
+/** Called after each decoded batch with the images done and the image count. */
+export type ImageProgress = (done: number, total: number) => void;
+
+/**
+ * Images are decoded one per model run, so an image never depends on which others it was drawn with (a batch can
+ * round differently), and one image of a set is made again alone, byte for byte. Clips are decoded in batches.
+ */
+const CLIP_BATCH = 32;
+
+export async function sampleImages(runner: ModelRunner, model: GeneratorModel, request: SampleRequest, signal?: AbortSignal, onProgress?: ImageProgress): Promise<RgbaImage[]> {
   const latents = request.seeds.map((seed) => latentForSeed(seed, model.latentSize, request.temperature));
   const classes = request.seeds.map((seed) => classVector(model.classes?.length ?? 0, request.classIndex, seed));
-  return decodeLatents(runner, model, latents, classes, signal);
+  return decodeInBatches(runner, model, latents, classes, 1, signal, onProgress);
 }
 
 /** A seamless loop through the latents of `seeds`, `frames` frames long, in the class the first seed chooses. */
-export async function loopImages(runner: ModelRunner, model: GeneratorModel, request: SampleRequest & { frames: number }, signal?: AbortSignal): Promise<RgbaImage[]> {
+export async function loopImages(
+  runner: ModelRunner,
+  model: GeneratorModel,
+  request: SampleRequest & { frames: number },
+  signal?: AbortSignal,
+  onProgress?: ImageProgress,
+): Promise<RgbaImage[]> {
   const keys = request.seeds.map((seed) => latentForSeed(seed, model.latentSize, request.temperature));
   const latents = loopLatents(keys, request.frames);
   const kind = classVector(model.classes?.length ?? 0, request.classIndex, request.seeds[0] ?? 0);
-  const images: RgbaImage[] = [];
-  // Batches of 32 keep a long loop's tensors small.
-  for (let at = 0; at < latents.length; at += 32) {
-    const batch = latents.slice(at, at + 32);
-    images.push(...(await decodeLatents(runner, model, batch, batch.map(() => kind), signal)));
-  }
-  return images;
+  return decodeInBatches(runner, model, latents, latents.map(() => kind), CLIP_BATCH, signal, onProgress);
 }
 
 /**
  * Variations of a picture: the VAE encoder places it in latent space, and the decoder draws `count` neighbours around
- * it, `spread` times the encoder's own uncertainty away (seeded, so the same seed gives the same variations). The
- * picture has no class, so every class is blended evenly.
+ * it, `spread` times the encoder's own uncertainty away (variation i from seed + i, so the same seed gives the same
+ * variations). The picture has no class, so every class is blended evenly.
  */
 export async function variationImages(
   runner: ModelRunner,
@@ -53,18 +62,62 @@ export async function variationImages(
   picture: RgbaImage,
   request: { count: number; seed: number; spread: number },
   signal?: AbortSignal,
+  onProgress?: ImageProgress,
 ): Promise<RgbaImage[]> {
-  const { mean, logvar } = await encode(runner, encoder, picture, signal);
+  const { mean, logvar } = await encodePicture(runner, encoder, picture, signal);
   const latents = Array.from({ length: request.count }, (_, i) => {
     const noise = latentForSeed(request.seed + i, mean.length);
     return mean.map((m, d) => m + Math.exp(0.5 * logvar[d]!) * noise[d]! * request.spread);
   });
-  const blend = new Float32Array(decoder.classes?.length ?? 0).fill(1 / Math.max(1, decoder.classes?.length ?? 1));
-  return decodeLatents(runner, decoder, latents, latents.map(() => blend), signal);
+  const blend = blendedClasses(decoder);
+  return decodeInBatches(runner, decoder, latents, latents.map(() => blend), 1, signal, onProgress);
+}
+
+/**
+ * A clip morphing picture `from` into picture `to`: both placed in latent space by the VAE encoder (their means), the
+ * walk between them eased and decoded frame by frame, every class blended evenly as for variations.
+ */
+export async function morphImages(
+  runner: ModelRunner,
+  encoder: EncoderModel,
+  decoder: GeneratorModel,
+  pictures: { from: RgbaImage; to: RgbaImage },
+  request: { frames: number; pingPong: boolean },
+  signal?: AbortSignal,
+  onProgress?: ImageProgress,
+): Promise<RgbaImage[]> {
+  const from = await encodePicture(runner, encoder, pictures.from, signal);
+  const to = await encodePicture(runner, encoder, pictures.to, signal);
+  const latents = morphLatents(from.mean, to.mean, request.frames, request.pingPong);
+  const blend = blendedClasses(decoder);
+  return decodeInBatches(runner, decoder, latents, latents.map(() => blend), CLIP_BATCH, signal, onProgress);
+}
+
+/** Every class of the decoder at equal weight: for latents of pictures, which have no class. */
+function blendedClasses(decoder: GeneratorModel): Float32Array {
+  const count = decoder.classes?.length ?? 0;
+  return new Float32Array(count).fill(1 / Math.max(1, count));
+}
+
+async function decodeInBatches(
+  runner: ModelRunner,
+  model: GeneratorModel,
+  latents: readonly Float32Array[],
+  classes: readonly Float32Array[],
+  batchSize: number,
+  signal?: AbortSignal,
+  onProgress?: ImageProgress,
+): Promise<RgbaImage[]> {
+  const images: RgbaImage[] = [];
+  for (let at = 0; at < latents.length; at += batchSize) {
+    images.push(...(await decodeLatents(runner, model, latents.slice(at, at + batchSize), classes.slice(at, at + batchSize), signal)));
+    onProgress?.(images.length, latents.length);
+  }
+  return images;
 }
 
 /** The picture's place in latent space: the mean and log-variance the encoder gives for it. */
-async function encode(runner: ModelRunner, encoder: EncoderModel, picture: RgbaImage, signal?: AbortSignal): Promise<{ mean: Float32Array; logvar: Float32Array }> {
+export async function encodePicture(runner: ModelRunner, encoder: EncoderModel, picture: RgbaImage, signal?: AbortSignal): Promise<{ mean: Float32Array; logvar: Float32Array }> {
   const [input] = encoder.inputs;
   const [meanOut, logvarOut] = encoder.outputs;
   if (!input || !meanOut || !logvarOut) throw new Error(`${encoder.id}: an encoder takes an image and gives a mean and a log-variance`);
@@ -173,6 +226,27 @@ export async function writePng(ffmpeg: string, image: RgbaImage, file: string, s
     input: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
     ...(signal ? { signal } : {}),
   });
+}
+
+/** Images of one size scaled to `size`×`size` with Lanczos, in one ffmpeg run (alpha kept). */
+export async function resizeImages(ffmpeg: string, images: readonly RgbaImage[], size: number, signal?: AbortSignal): Promise<RgbaImage[]> {
+  const first = images[0];
+  if (!first || (first.width === size && first.height === size)) return [...images];
+  const chunks: Buffer[] = [];
+  await runPipedFfmpeg({
+    program: ffmpeg,
+    args: [
+      '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${first.width}x${first.height}`, '-i', 'pipe:0',
+      '-vf', `scale=${size}:${size}:flags=lanczos`, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
+    ],
+    input: concatBytes(images.map((image) => image.data)),
+    onOutput: (chunk) => chunks.push(chunk),
+    ...(signal ? { signal } : {}),
+  });
+  const data = new Uint8Array(Buffer.concat(chunks));
+  const frameBytes = size * size * 4;
+  if (data.length !== frameBytes * images.length) throw new Error(`ffmpeg gave ${data.length} bytes for ${images.length} images of ${size}×${size}.`);
+  return images.map((_, i) => ({ width: size, height: size, data: data.subarray(i * frameBytes, (i + 1) * frameBytes) }));
 }
 
 /** Writes frames as a looping clip: MP4 (H.264, on white), WebM (VP9 with alpha) or GIF, from the file's extension. */
