@@ -156,7 +156,7 @@ describe('generate.loop', () => {
     expect(loop.kind).toBe('video');
     expect(loop.lineage).toMatchObject({ operation: 'loop', model: 'emoji-gan-32', seed: 4, parameters: { keys: 2, seconds: 1, format: 'webm' } });
     expect(loop.media.duration).toBeCloseTo(1, 1);
-    expect(loop.media.video).toMatchObject({ displayWidth: 64, displayHeight: 64 });
+    expect(loop.media.video).toMatchObject({ displayWidth: 64, displayHeight: 64, hasAlpha: true });
     const alpha = await firstFrameAlpha(loop.path);
     expect(Math.min(...alpha)).toBeLessThan(32);
     expect(Math.max(...alpha)).toBeGreaterThan(224);

@@ -58,6 +58,13 @@ describe('parseProbeOutput', () => {
     expect(info).toMatchObject({ kind: 'audio', video: null, attachedPicture: { index: 1, codec: 'mjpeg', width: 500, height: 500 }, creationTime: '2020-01-01T00:00:00Z' });
   });
 
+  it('sees the alpha of VP9 in WebM, which only the stream’s alpha_mode tag shows', () => {
+    const stream = { index: 0, codec_type: 'video', codec_name: 'vp9', width: 32, height: 32, pix_fmt: 'yuv420p', r_frame_rate: '25/1', avg_frame_rate: '25/1' };
+    const format = { format_name: 'matroska,webm', duration: '4.0' };
+    expect(parseProbeOutput({ streams: [{ ...stream, tags: { alpha_mode: '1' } }], format }).video?.hasAlpha).toBe(true);
+    expect(parseProbeOutput({ streams: [stream], format }).video?.hasAlpha).toBe(false);
+  });
+
   it('detects still images and their alpha', () => {
     const png = parseProbeOutput({
       streams: [{ index: 0, codec_type: 'video', codec_name: 'png', width: 64, height: 64, pix_fmt: 'rgba', r_frame_rate: '25/1', avg_frame_rate: '25/1' }],

@@ -175,7 +175,8 @@ function videoInfo(s: Stream, isImage: boolean): VideoInfo {
     variableFrameRate,
     pixelFormat: s.pix_fmt ?? null,
     bitDepth: bitDepthOf(s),
-    hasAlpha: pixelFormatHasAlpha(s.pix_fmt),
+    // VP8/VP9 in WebM carry alpha in a side channel the decoder's pixel format does not show; the muxer tags it.
+    hasAlpha: pixelFormatHasAlpha(s.pix_fmt) || s.tags['alpha_mode'] === '1',
   };
 }
 
