@@ -14,6 +14,7 @@ import { AnalysisState } from './analysis.svelte';
 import { AssetsState } from './assets.svelte';
 import { AutoEditsState } from './auto-edits.svelte';
 import { GalleryState } from './gallery.svelte';
+import { GenerateState } from './generate.svelte';
 import { ImportsState } from './imports.svelte';
 import { JobsState } from './jobs.svelte';
 import { Notices } from './notices.svelte';
@@ -57,6 +58,7 @@ export class AppState {
   readonly timeline = new TimelineState();
   readonly analysis: AnalysisState;
   readonly autoEdits: AutoEditsState;
+  readonly generate: GenerateState;
   /** The workspace view showing; an action in one view may move the user to another (an export to the gallery). */
   workspaceTab = $state<WorkspaceTab>('gallery');
   /** The open project's folder: changes only when a project opens or closes, not on every edit. */
@@ -74,6 +76,7 @@ export class AppState {
     this.imports = new ImportsState(api, this.notices, pathImporter);
     this.analysis = new AnalysisState(api, this.notices);
     this.autoEdits = new AutoEditsState(api, this.notices);
+    this.generate = new GenerateState(api, this.notices);
   }
 
   get transportKind() {
@@ -118,6 +121,7 @@ export class AppState {
             this.timeline.reset();
             this.analysis.reset();
             this.autoEdits.reset();
+            this.generate.reset();
             this.workspaceTab = 'gallery';
             this.imports.dismissSummary();
             if (folder === null) this.assets.clear();

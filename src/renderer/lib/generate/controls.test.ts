@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { GeneratorListing } from '../../../shared/generate/requests';
+import { classIndexFor, DEFAULT_CONTROLS, loopRequest, MAX_SEED, morphRequest, randomSeed, sampleRequest, variationsRequest } from './controls';
+
+const gan: GeneratorListing = {
+  id: 'emoji-gan-32',
+  name: 'Emoji GAN',
+  role: 'generator',
+  origin: 'bundled',
+  latentSize: 64,
+  imageSize: 32,
+  classes: ['Smileys', 'People', 'Animals'],
+  decoder: null,
+  license: null,
+};
+
+describe('sample controls', () => {
+  it('asks for a sheet of sixteen from seed 1 at 256 px by default', () => {
+    expect(sampleRequest(DEFAULT_CONTROLS)).toEqual({
+      model: 'emoji-gan-32',
+      count: 16,
+      seed: 1,
+      classIndex: null,
+      temperature: 1,
+      layout: 'sheet',
+      size: 256,
+      upscale: 0,
+    });
+  });
+
+  it('settles half-typed numbers into the range the engine takes', () => {
+    const request = sampleRequest({ ...DEFAULT_CONTROLS, count: 200, seed: -3.4, temperature: Number.NaN });
+    expect(request).toMatchObject({ count: 64, seed: 0, temperature: 1 });
+    expect(sampleRequest({ ...DEFAULT_CONTROLS, count: 2.6, temperature: 0 })).toMatchObject({ count: 3, temperature: 0.1 });
+  });
+
+  it('makes loops and morphs in the chosen clip format, and variations with the encoder', () => {
+    const controls = { ...DEFAULT_CONTROLS, clipFormat: 'gif' as const, seed: 9, upscale: 2 as const };
+    expect(loopRequest(controls)).toMatchObject({ format: 'gif', seed: 9, upscale: 2, model: 'emoji-gan-32' });
+    expect(morphRequest(controls, 'a', 'b')).toEqual({ fromAssetId: 'a', toAssetId: 'b', encoder: 'emoji-vae-32-encoder', format: 'gif', size: 256, upscale: 2 });
+    expect(variationsRequest(controls, 'a', 'sheet')).toMatchObject({ assetId: 'a', layout: 'sheet', count: 16, seed: 9 });
+  });
+
+  it('draws seeds across the whole range', () => {
+    expect(randomSeed(() => 0)).toBe(0);
+    expect(randomSeed(() => 0.999999999999)).toBe(MAX_SEED);
+  });
+
+  it('keeps the class when the new generator has it and lets seeds choose otherwise', () => {
+    expect(classIndexFor(gan, 2)).toBe(2);
+    expect(classIndexFor(gan, 5)).toBeNull();
+    expect(classIndexFor(undefined, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,152 @@
+import type { AssetView, Lineage } from '../../../shared/assets';
+import type { MakingRequest } from '../../../shared/generate/lineage';
+import {
+  GenerateLoopSchema,
+  GenerateMorphSchema,
+  GenerateSampleSchema,
+  GenerateVariationsSchema,
+  type GeneratorListing,
+} from '../../../shared/generate/requests';
+import type { Job } from '../../../shared/jobs';
+import type { ApiClient } from '../api';
+import { isConnectionError } from '../api/connection-error';
+import { classIndexFor, DEFAULT_CONTROLS, loopRequest, morphRequest, randomSeed, sampleRequest, variationsRequest, type SampleControls } from '../generate/controls';
+import { planMorphs } from '../generate/morph-pairs';
+import { expectedLineages, type TrackedJob } from '../generate/results';
+import { generateTarget, sortDropped, type GenerateTargetId } from '../generate/targets';
+import type { Notices } from './notices.svelte';
+
+/** A job started from the Generate panel (or a Regenerate in the gallery), and how to know what it made. */
+export interface GenerateRun extends TrackedJob {
+  /** What the panel says the job is, e.g. “Upscale ×4” or “Sticker sheet”. */
+  label: string;
+}
+
+/**
+ * The Generate panel's state: the generators to choose from, the sample controls, the picture the Morph target
+ * holds, and the jobs started here (newest first), so their progress and results show in the panel. Kept outside the
+ * view so switching tabs loses nothing.
+ */
+export class GenerateState {
+  models = $state.raw<GeneratorListing[]>([]);
+  modelsLoaded = $state(false);
+  controls = $state<SampleControls>({ ...DEFAULT_CONTROLS });
+  /** The picture dropped on Morph, waiting for the one it turns into. */
+  morphFrom = $state<string | null>(null);
+  runs = $state.raw<GenerateRun[]>([]);
+
+  readonly generators = $derived(this.models.filter((model) => model.role === 'generator'));
+  readonly encoders = $derived(this.models.filter((model) => model.role === 'encoder'));
+  readonly generator = $derived(this.generators.find((model) => model.id === this.controls.model));
+
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly notices: Notices,
+  ) {}
+
+  /** Fetches the generators once per project (a project may bring models of its own). */
+  loadModels(): Promise<void> {
+    this.loading ??= this.fetchModels();
+    return this.loading;
+  }
+
+  chooseModel(id: string): void {
+    this.controls.model = id;
+    this.controls.classIndex = classIndexFor(this.generator, this.controls.classIndex);
+  }
+
+  rollSeed(): void {
+    this.controls.seed = randomSeed();
+  }
+
+  /** Media dropped on (or chosen for) a target: each asset the target takes starts a job; the others are refused. */
+  async drop(targetId: GenerateTargetId, assets: readonly AssetView[]): Promise<void> {
+    const target = generateTarget(targetId);
+    const { accepted, refusals } = sortDropped(target, assets);
+    for (const refusal of refusals) this.notices.info(refusal);
+    if (targetId === 'morph') {
+      const plan = planMorphs(this.morphFrom, accepted.map((asset) => asset.id));
+      this.morphFrom = plan.held;
+      for (const { from, to } of plan.pairs) {
+        const request = GenerateMorphSchema.parse(morphRequest(this.controls, from, to));
+        await this.start('Morph', { operation: 'morph', request }, () => this.api.call('generate.morph', request));
+      }
+      return;
+    }
+    for (const asset of accepted) {
+      if (targetId === 'upscale-2' || targetId === 'upscale-4') {
+        const request = { assetId: asset.id, scale: targetId === 'upscale-2' ? 2 : 4, quality: 'slim' } as const;
+        await this.start(target.label, { operation: 'upscale', request }, () => this.api.call('generate.upscale', request));
+      } else {
+        const request = GenerateVariationsSchema.parse(variationsRequest(this.controls, asset.id, targetId === 'sheet' ? 'sheet' : 'separate'));
+        await this.start(targetId === 'sheet' ? 'Variation sheet' : 'Variations', { operation: 'variation', request }, () =>
+          this.api.call('generate.variations', request),
+        );
+      }
+    }
+  }
+
+  /** A sheet of samples from the chosen generator, with the controls' settings. */
+  async sheet(): Promise<void> {
+    const request = GenerateSampleSchema.parse(sampleRequest(this.controls));
+    await this.start('Sticker sheet', { operation: 'sample', request }, () => this.api.call('generate.sample', request));
+  }
+
+  /** A seamless loop through the chosen generator's seeds. */
+  async loop(): Promise<void> {
+    const request = GenerateLoopSchema.parse(loopRequest(this.controls));
+    await this.start('Latent loop', { operation: 'loop', request }, () => this.api.call('generate.loop', request));
+  }
+
+  /** The same asset made again from its lineage; returns the job, or null when it could not start. */
+  async regenerate(asset: AssetView): Promise<Job | null> {
+    const lineage = asset.lineage;
+    if (!lineage) return null;
+    return this.start('Regenerate', [lineage], () => this.api.call('generate.regenerate', { assetId: asset.id }));
+  }
+
+  clearMorph(): void {
+    this.morphFrom = null;
+  }
+
+  dismiss(jobId: string): void {
+    this.runs = this.runs.filter((run) => run.jobId !== jobId);
+  }
+
+  /** Another project opened: its runs, held picture and models are not this one's. */
+  reset(): void {
+    this.runs = [];
+    this.morphFrom = null;
+    this.models = [];
+    this.modelsLoaded = false;
+    this.loading = null;
+  }
+
+  /** `making`: the request, or the lineages of what the job makes, so its results can be found in the gallery. */
+  private async start(label: string, making: MakingRequest | readonly Lineage[], call: () => Promise<Job>): Promise<Job | null> {
+    try {
+      const job = await call();
+      const lineages = 'operation' in making ? expectedLineages(making) : making;
+      this.runs = [{ jobId: job.id, lineages, label }, ...this.runs];
+      return job;
+    } catch (error) {
+      this.notices.error(error);
+      return null;
+    }
+  }
+
+  private async fetchModels(): Promise<void> {
+    try {
+      this.models = await this.api.call('generate.models');
+      this.modelsLoaded = true;
+      if (!this.generator && this.generators[0]) this.chooseModel(this.generators[0].id);
+      if (!this.encoders.some((model) => model.id === this.controls.encoder) && this.encoders[0]) this.controls.encoder = this.encoders[0].id;
+    } catch (error) {
+      // Asked again next time the panel shows.
+      this.loading = null;
+      if (!isConnectionError(error)) this.notices.error(error);
+    }
+  }
+}
