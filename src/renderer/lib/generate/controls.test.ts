@@ -34,10 +34,12 @@ describe('sample controls', () => {
     expect(sampleRequest({ ...DEFAULT_CONTROLS, count: 2.6, temperature: 0 })).toMatchObject({ count: 3, temperature: 0.1 });
   });
 
-  it('makes loops and morphs in the chosen clip format, and variations with the encoder', () => {
-    const controls = { ...DEFAULT_CONTROLS, clipFormat: 'gif' as const, seed: 9, upscale: 2 as const };
-    expect(loopRequest(controls)).toMatchObject({ format: 'gif', seed: 9, upscale: 2, model: 'emoji-gan-32' });
-    expect(morphRequest(controls, 'a', 'b')).toEqual({ fromAssetId: 'a', toAssetId: 'b', encoder: 'emoji-vae-32-encoder', format: 'gif', size: 256, upscale: 2 });
+  it('makes loops and morphs in the chosen clip format and length, and variations with the encoder', () => {
+    const controls = { ...DEFAULT_CONTROLS, clipFormat: 'gif' as const, clipSeconds: 6, seed: 9, upscale: 2 as const };
+    expect(loopRequest(controls)).toMatchObject({ format: 'gif', seconds: 6, seed: 9, upscale: 2, model: 'emoji-gan-32' });
+    expect(morphRequest(controls, 'a', 'b')).toEqual({ fromAssetId: 'a', toAssetId: 'b', encoder: 'emoji-vae-32-encoder', seconds: 6, format: 'gif', size: 256, upscale: 2 });
+    expect(loopRequest({ ...controls, clipSeconds: 90 }).seconds).toBe(30);
+    expect(loopRequest({ ...controls, clipSeconds: Number.NaN }).seconds).toBe(4);
     expect(variationsRequest(controls, 'a', 'sheet')).toMatchObject({ assetId: 'a', layout: 'sheet', count: 16, seed: 9 });
   });
 

@@ -27,6 +27,10 @@ export interface SampleControls {
   upscale: 0 | 2 | 4;
   /** Loops and morphs. */
   clipFormat: LoopFormat;
+  /** Seconds of a loop or a morph. */
+  clipSeconds: number;
+  /** The model the Upscale targets use: quick (RDN slim) or sharp (RDN medium). */
+  upscaleQuality: 'slim' | 'medium';
 }
 
 export const DEFAULT_CONTROLS: SampleControls = {
@@ -39,12 +43,15 @@ export const DEFAULT_CONTROLS: SampleControls = {
   size: 256,
   upscale: 0,
   clipFormat: 'mp4',
+  clipSeconds: 4,
+  upscaleQuality: 'slim',
 };
 
 export const OUTPUT_SIZES = [64, 128, 256, 512, 1024] as const;
 export const COUNT_RANGE = { min: 1, max: 64 } as const;
 export const TEMPERATURE_RANGE = { min: 0.1, max: 3, step: 0.05 } as const;
 export const MAX_SEED = 2 ** 31 - 1;
+export const CLIP_SECONDS_RANGE = { min: 1, max: 30 } as const;
 
 /** A seed anywhere in the range the engine takes. */
 export function randomSeed(random: () => number = Math.random): number {
@@ -57,6 +64,7 @@ export function settled(controls: SampleControls): SampleControls {
     ...controls,
     count: clampWhole(controls.count, COUNT_RANGE.min, COUNT_RANGE.max, DEFAULT_CONTROLS.count),
     seed: clampWhole(controls.seed, 0, MAX_SEED, DEFAULT_CONTROLS.seed),
+    clipSeconds: clampWhole(controls.clipSeconds, CLIP_SECONDS_RANGE.min, CLIP_SECONDS_RANGE.max, DEFAULT_CONTROLS.clipSeconds),
     temperature: Number.isFinite(controls.temperature)
       ? Math.min(TEMPERATURE_RANGE.max, Math.max(TEMPERATURE_RANGE.min, controls.temperature))
       : DEFAULT_CONTROLS.temperature,
@@ -74,8 +82,8 @@ export function sampleRequest(controls: SampleControls, layout: ImageLayout = 's
 }
 
 export function loopRequest(controls: SampleControls): ApiInput<'generate.loop'> {
-  const { model, seed, classIndex, temperature, size, upscale, clipFormat } = settled(controls);
-  return { model, seed, classIndex, temperature, format: clipFormat, size, upscale };
+  const { model, seed, classIndex, temperature, size, upscale, clipFormat, clipSeconds } = settled(controls);
+  return { model, seed, classIndex, temperature, seconds: clipSeconds, format: clipFormat, size, upscale };
 }
 
 export function variationsRequest(controls: SampleControls, assetId: string, layout: ImageLayout): ApiInput<'generate.variations'> {
@@ -84,8 +92,8 @@ export function variationsRequest(controls: SampleControls, assetId: string, lay
 }
 
 export function morphRequest(controls: SampleControls, fromAssetId: string, toAssetId: string): ApiInput<'generate.morph'> {
-  const { encoder, size, upscale, clipFormat } = settled(controls);
-  return { fromAssetId, toAssetId, encoder, format: clipFormat, size, upscale };
+  const { encoder, size, upscale, clipFormat, clipSeconds } = settled(controls);
+  return { fromAssetId, toAssetId, encoder, seconds: clipSeconds, format: clipFormat, size, upscale };
 }
 
 function clampWhole(value: number, min: number, max: number, fallback: number): number {

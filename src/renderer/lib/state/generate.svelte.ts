@@ -77,7 +77,7 @@ export class GenerateState {
     }
     for (const asset of accepted) {
       if (targetId === 'upscale-2' || targetId === 'upscale-4') {
-        const request = { assetId: asset.id, scale: targetId === 'upscale-2' ? 2 : 4, quality: 'slim' } as const;
+        const request = { assetId: asset.id, scale: targetId === 'upscale-2' ? 2 : 4, quality: this.controls.upscaleQuality } as const;
         await this.start(target.label, { operation: 'upscale', request }, () => this.api.call('generate.upscale', request));
       } else {
         const request = GenerateVariationsSchema.parse(variationsRequest(this.controls, asset.id, targetId === 'sheet' ? 'sheet' : 'separate'));
