@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaInfo } from '../../../shared/media';
 import { streamFrames } from '../analysis/video/frame-stream';
@@ -45,8 +46,18 @@ export async function upscaleFile(input: string, output: string, options: Upscal
   if (Math.max(width, height) * scale > MAX_OUTPUT_EDGE) {
     throw new UpscaleError(`${width}×${height} at ×${scale} would be larger than ${MAX_OUTPUT_EDGE} pixels on a side; upscale a smaller picture.`);
   }
-  if (options.media.kind === 'video') await upscaleVideo(input, output, width, height, options);
-  else await upscaleStill(input, output, width, height, options);
+  // Written beside the output under a hidden name (same extension, so ffmpeg picks the same muxer) and moved into
+  // place when whole: a cancelled or failed upscale leaves nothing at the output path.
+  const extension = path.extname(output);
+  const partial = path.join(path.dirname(output), `.${path.basename(output, extension)}.partial-${process.pid}${extension}`);
+  try {
+    if (options.media.kind === 'video') await upscaleVideo(input, partial, width, height, options);
+    else await upscaleStill(input, partial, width, height, options);
+    await fs.rename(partial, output);
+  } catch (error) {
+    await fs.rm(partial, { force: true });
+    throw error;
+  }
   return { width: width * scale, height: height * scale };
 }
 
@@ -114,7 +125,8 @@ async function upscaleVideo(input: string, output: string, width: number, height
     await encoder.finish();
     options.onProgress?.(1);
   } catch (error) {
-    encoder.abort();
+    // ffmpeg must have let go of the file before it is removed (Windows refuses to delete an open file).
+    await encoder.abort();
     throw error;
   }
 }
@@ -123,7 +135,8 @@ interface FrameEncoder {
   /** Resolves once ffmpeg has taken the frame (backpressure: the model waits for a slow encoder). */
   write(data: Uint8Array): Promise<void>;
   finish(): Promise<void>;
-  abort(): void;
+  /** Kills ffmpeg; resolves once it has exited. */
+  abort(): Promise<void>;
 }
 
 /** An ffmpeg that encodes raw frames written to its stdin. */
@@ -177,8 +190,9 @@ function startEncoder(program: string, args: readonly string[], signal: AbortSig
       if (code !== 0 || cancelled) throw await failure();
       signal?.removeEventListener('abort', onAbort);
     },
-    abort: () => {
+    abort: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
