@@ -4,7 +4,7 @@
  * timeline, no render), in the same run, runs interleaved so a busy machine slows both alike; medians printed with
  * ratios. Targets (issue 7): voice detection within 2× of auto-editor, threshold mode no slower than it. Then the
  * accuracy of each against the talk's ground truth, and the peak memory (RSS, and heap plus array buffers) of a
- * 30-minute and a 2-minute analysis, each in a process of its own.
+ * 2-minute, a 30-minute and a 2-hour analysis, each in a process of its own.
  *
  * Reelsmith runs the model in the inference host process, as the app does; the host is started and the model loaded
  * before timing (the app keeps it warm), auto-editor's Python start-up is inside its time.
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { analyzeSilence } from '../src/main/engine/analysis/loudness/analyze-silence';
+import { locateTool } from '../src/main/engine/ffmpeg/locate';
 import { analyzeSpeech } from '../src/main/engine/analysis/speech/analyze-speech';
 import { standaloneInference, vadModel } from '../src/main/engine/analysis/speech/local-vad';
 import { OnnxDirectRunner, readBundledManifest } from '../src/main/engine/inference/models/onnx-direct-runner';
@@ -93,14 +94,13 @@ async function main(): Promise<void> {
       );
     }
 
-    const shortMemory = await peakMemoryOf(short.path);
-    const longMemory = await peakMemoryOf(long.path);
-    const minutes = (seconds: number) => `${(seconds / 60).toFixed(0)} min`;
+    const twoHours = await twoHourTalk(long.path);
+    const memory = [await peakMemoryOf(short.path), await peakMemoryOf(long.path), await peakMemoryOf(twoHours)];
+    const arrow = (values: number[]) => values.map((v) => v.toFixed(0)).join(' → ');
     console.log(
-      `\npeak memory of the analysing process (the model's host process is apart), ${minutes(short.durationSeconds)} → ${minutes(long.durationSeconds)}: ` +
-        `RSS ${shortMemory.rssMiB.toFixed(0)} → ${longMemory.rssMiB.toFixed(0)} MiB, ` +
-        `heap + array buffers ${shortMemory.liveMiB.toFixed(0)} → ${longMemory.liveMiB.toFixed(0)} MiB ` +
-        `(the 30-minute audio decoded would be ${((long.durationSeconds * 16_000 * 4) / 2 ** 20).toFixed(0)} MiB)`,
+      `\npeak memory of the analysing process (the model's host process is apart), 2 min → 30 min → 2 hours: ` +
+        `RSS ${arrow(memory.map((m) => m.rssMiB))} MiB, heap + array buffers ${arrow(memory.map((m) => m.liveMiB))} MiB ` +
+        `(the 2-hour audio decoded would be ${((7200 * 8000 * 4) / 2 ** 20).toFixed(0)} MiB at 8 kHz)`,
     );
   } finally {
     inference.dispose();
@@ -118,6 +118,18 @@ async function autoEditor(file: string, dir: string): Promise<[number, number][]
   const [num, den = '1'] = timeline.timeline.timebase.split('/');
   const fps = Number(num) / Number(den);
   return (timeline.timeline.a[0] ?? []).map((clip) => [clip.offset / fps, (clip.offset + clip.dur) / fps]);
+}
+
+/** The 30-minute talk four times over (made once, 16 kHz mono): only its length matters, for the memory check. */
+async function twoHourTalk(thirtyMinutes: string): Promise<string> {
+  const file = path.join(path.dirname(thirtyMinutes), 'two-hours-16k.wav');
+  const made = await fs.stat(file).then(() => true, () => false);
+  if (!made) {
+    const partial = `${file}.partial.wav`;
+    await run(locateTool('ffmpeg').path, ['-v', 'error', '-y', '-stream_loop', '3', '-i', thirtyMinutes, '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', partial]);
+    await fs.rename(partial, file);
+  }
+  return file;
 }
 
 /** Runs one speech analysis in a child process; its peak RSS and peak live JavaScript memory, in MiB. */
