@@ -8,7 +8,8 @@ import { runFfmpeg } from '../ffmpeg/run-ffmpeg';
 import { bundledModel, OnnxDirectRunner, readBundledManifest } from '../inference/models/onnx-direct-runner';
 import type { ImageToImageModel } from '../inference/models/image-upscale';
 import { probeFile } from '../media/probe';
-import { upscaleFile, UpscaleError } from './upscale-file';
+import type { VideoInfo } from '../../../shared/media';
+import { pictureSize, upscaleFile, UpscaleError } from './upscale-file';
 
 let dir: string;
 let runner: OnnxDirectRunner;
@@ -59,9 +60,25 @@ describe('upscaleFile', () => {
   it('refuses an upscale that would be too large, and a file without a picture', async () => {
     const corpus = await ensureTestMedia();
     const media = await probeFile(ffprobe, corpus.good['alpha.png'].path);
-    const huge = { ...media, video: { ...media.video!, displayWidth: 6000, displayHeight: 4000 } };
+    const huge = { ...media, video: { ...media.video!, width: 6000, height: 4000, displayWidth: 6000, displayHeight: 4000 } };
     await expect(upscaleFile('x.png', path.join(dir, 'y.png'), { ffmpeg, runner, model, media: huge })).rejects.toThrow(UpscaleError);
     const sound = await probeFile(ffprobe, corpus.good['tone.flac'].path);
     await expect(upscaleFile(corpus.good['tone.flac'].path, path.join(dir, 'z.png'), { ffmpeg, runner, model, media: sound })).rejects.toThrow(/no picture/);
+  });
+});
+
+describe('pictureSize', () => {
+  const video = (fields: Partial<VideoInfo>): VideoInfo => ({
+    index: 0, codec: 'png', width: 640, height: 360, displayWidth: 640, displayHeight: 360, sar: { num: 1, den: 1 }, dar: { num: 16, den: 9 },
+    rotation: 0, frameRate: null, variableFrameRate: false, pixelFormat: 'rgba', bitDepth: 8, hasAlpha: true, ...fields,
+  });
+
+  it('takes the coded size when pixels are square or nearly so, turned for a quarter rotation', () => {
+    expect(pictureSize(video({ sar: { num: 1279, den: 1280 }, displayWidth: 639 }))).toEqual({ width: 640, height: 360 });
+    expect(pictureSize(video({ rotation: 90, displayWidth: 360, displayHeight: 640 }))).toEqual({ width: 360, height: 640 });
+  });
+
+  it('takes the shown size when pixels are clearly not square (anamorphic video)', () => {
+    expect(pictureSize(video({ width: 720, height: 576, sar: { num: 16, den: 15 }, displayWidth: 768, displayHeight: 576 }))).toEqual({ width: 768, height: 576 });
   });
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MediaInfo } from '../../../shared/media';
+import type { MediaInfo, VideoInfo } from '../../../shared/media';
 import { streamFrames } from '../analysis/video/frame-stream';
 import { describeFfmpegFailure, formatCommandLine } from '../ffmpeg/failure';
 import { FfmpegCancelled, FfmpegError } from '../ffmpeg/run-ffmpeg';
@@ -41,8 +41,7 @@ export async function upscaleFile(input: string, output: string, options: Upscal
   const video = options.media.video;
   if (!video) throw new UpscaleError(`${path.basename(input)} has no picture to upscale.`);
   const scale = options.model.scale;
-  const width = video.displayWidth;
-  const height = video.displayHeight;
+  const { width, height } = pictureSize(video);
   if (Math.max(width, height) * scale > MAX_OUTPUT_EDGE) {
     throw new UpscaleError(`${width}×${height} at ×${scale} would be larger than ${MAX_OUTPUT_EDGE} pixels on a side; upscale a smaller picture.`);
   }
@@ -59,6 +58,17 @@ export async function upscaleFile(input: string, output: string, options: Upscal
     throw error;
   }
   return { width: width * scale, height: height * scale };
+}
+
+/**
+ * The size the picture is shown at. Pixels within 1 % of square count as square: ffmpeg's own scaling leaves aspect
+ * ratios such as 1279:1280 behind, and honouring one would resample the picture (and miss the exact ×2 size) for a
+ * difference no one sees.
+ */
+export function pictureSize(video: VideoInfo): { width: number; height: number } {
+  if (Math.abs(video.sar.num / video.sar.den - 1) > 0.01) return { width: video.displayWidth, height: video.displayHeight };
+  const quarterTurn = video.rotation === 90 || video.rotation === 270;
+  return quarterTurn ? { width: video.height, height: video.width } : { width: video.width, height: video.height };
 }
 
 async function upscaleStill(input: string, output: string, width: number, height: number, options: UpscaleFileOptions): Promise<void> {
