@@ -42,7 +42,7 @@ export const AUTOEDIT_COMMANDS: readonly CliCommand[] = [
       { name: 'mode', type: 'string', valueName: 'MODE', description: 'vad (voice detection, default) or threshold (loudness)' },
       { name: 'threshold', type: 'string', valueName: 'LEVEL', description: 'Threshold mode’s level: 4% (default), 0.04 or --threshold=-28dB' },
       { name: 'audio-stream', type: 'string', valueName: 'N', description: 'Audio stream whose speech counts, from 0 (default 0)' },
-      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness=-14 or --loudness 14)' },
+      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness -14)' },
       { name: 'timeline', type: 'string', valueName: 'FILE', description: 'Also write the edit as a timeline file (.json)' },
       { name: 'export-preset', type: 'string', valueName: 'NAME', description: 'Export preset instead of the one the extension picks' },
       { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },

@@ -198,7 +198,7 @@ export const COMMANDS: readonly CliCommand[] = [
       { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
       { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
       { name: 'lossless', type: 'boolean', description: 'Copy the video without re-encoding (cuts must start on keyframes)' },
-      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness=-14 or --loudness 14)' },
+      { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness -14)' },
     ],
     async run(ctx) {
       const { engine, args, options, cwd } = ctx;
@@ -409,10 +409,7 @@ export function formatMediaInfo(info: MediaInfo): string {
   return rows.map(([k, val]) => `${k.padEnd(10)} ${val}`).join('\n');
 }
 
-/**
- * `--loudness=-14` or `--loudness 14`: one of the targets exports offer. A command line reads "--loudness -14" as two
- * options, and every target is negative, so "14" means −14 LUFS.
- */
+/** `--loudness -14`: one of the targets exports offer. Every target is negative, so "14" means −14 LUFS too. */
 export function loudnessTarget(value: string | boolean): LoudnessTarget {
   const written = String(value).trim().replace(/^(?=\d)/, '-');
   const target = LOUDNESS_TARGETS.find((t) => String(t) === written);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../engine';
 import { runCliCaptured } from './captured-run';
+import { withNegativeValues } from './run-cli';
 
 let root: string;
 let engine: Engine;
@@ -92,5 +93,21 @@ describe('reelsmith CLI', () => {
     for (const line of ['project new <dir>', 'project info <dir>', 'version']) expect(general.stdout).toContain(line);
     const one = await cli('project', 'new', '--help');
     expect(one.stdout).toContain('Usage: reelsmith project new <dir> [--name N] [--json]');
+  });
+});
+
+describe('negative option values', () => {
+  it('keeps a negative number, in dB or percent too, with the option before it', () => {
+    expect(withNegativeValues(['autoedit', 'silence', 'a.wav', '--loudness', '-14', '--json'], ['loudness', 'threshold'])).toEqual([
+      'autoedit', 'silence', 'a.wav', '--loudness=-14', '--json',
+    ]);
+    expect(withNegativeValues(['--threshold', '-28dB'], ['threshold'])).toEqual(['--threshold=-28dB']);
+    expect(withNegativeValues(['--threshold', '-2.5%'], ['threshold'])).toEqual(['--threshold=-2.5%']);
+  });
+
+  it('leaves flags, other options and words alone', () => {
+    expect(withNegativeValues(['--json', '-14'], ['loudness'])).toEqual(['--json', '-14']);
+    expect(withNegativeValues(['--loudness', '--json'], ['loudness'])).toEqual(['--loudness', '--json']);
+    expect(withNegativeValues(['--loudness', '-x'], ['loudness'])).toEqual(['--loudness', '-x']);
   });
 });

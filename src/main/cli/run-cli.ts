@@ -71,8 +71,9 @@ function parse(command: CliCommand, argv: readonly string[]) {
     ...command.options.map((o) => [o.name, { type: o.type, ...(o.name.length === 1 ? { short: o.name } : {}) }] as const),
   ]);
   let parsed;
+  const valued = command.options.filter((o) => o.type === 'string').map((o) => o.name);
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(argv, valued), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see reelsmith ${command.path.join(' ')} --help)`);
   }
@@ -84,6 +85,26 @@ function parse(command: CliCommand, argv: readonly string[]) {
     throw new UsageError(`usage: ${usageLine(command)}`);
   }
   return { args, options: parsed.values as Record<string, string | boolean | undefined> };
+}
+
+/**
+ * `--loudness -14` and `--threshold -28dB` as `--loudness=-14` and `--threshold=-28dB`: Node's parser takes a value
+ * that starts with a dash for another option, and a negative number is what these options are given most.
+ */
+export function withNegativeValues(argv: readonly string[], valuedOptions: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const next = argv[i + 1];
+    const name = token.startsWith('--') ? token.slice(2) : null;
+    if (name !== null && valuedOptions.includes(name) && next !== undefined && /^-\d+(\.\d+)?(db|%)?$/i.test(next)) {
+      out.push(`${token}=${next}`);
+      i += 1;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
 }
 
 function usageLine(command: CliCommand): string {
