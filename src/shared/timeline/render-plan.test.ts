@@ -45,7 +45,7 @@ describe('sequenceRenderPlan', () => {
     expect(plan.overlays).toEqual([expect.objectContaining({ kind: 'title', text: 'Hello', start: 5, duration: 20 })]);
   });
 
-  it('leaves hidden pictures out, keeps muted sound as muted, and shows images full frame', () => {
+  it('leaves hidden pictures out, keeps muted sound as muted, and shows a video track’s images as stills of its layer', () => {
     const base = timelineWith({ video: [videoClip('a', 0, 30), imageClip('i', 30, 30)], audio: [audioClip('m', 0, 60)] });
     const timeline: Timeline = {
       ...base,
@@ -57,7 +57,21 @@ describe('sequenceRenderPlan', () => {
     expect(plan.overlays).toEqual([]);
     expect(plan.audio.map((t) => t.muted)).toEqual([false, true]);
     const shown = sequenceRenderPlan(sequence(base), 48_000, media);
-    expect(shown.overlays).toEqual([{ kind: 'image', source: '/m/logo.png', start: 30, duration: 30, x: 0.5, y: 0.5, width: 1 }]);
+    expect(shown.overlays).toEqual([]);
+    expect(shown.video[0]!.segments.map((s) => [s.source, s.sourceStart, s.timelineStart, s.duration])).toEqual([
+      ['/m/talk.mp4', 0, 0, 30],
+      ['/m/logo.png', 0, 30, 30],
+    ]);
+  });
+
+  it('crossfades from an image on a video track into the next clip, and the plan validates', () => {
+    const base = timelineWith({ video: [imageClip('i', 0, 30), videoClip('b', 20, 40)] });
+    const timeline: Timeline = { ...base, videoTracks: [{ ...base.videoTracks[0]!, transitions: [{ afterClipId: 'i', duration: 10 }] }] };
+    const plan = sequenceRenderPlan(sequence(timeline), 48_000, media);
+    expect(plan.video[0]!.segments[1]).toMatchObject({ timelineStart: 20, transitionIn: { kind: 'crossfade', frames: 10 } });
+    // The image has no sound to cross-fade from: the talk's sound starts at its cut.
+    expect(plan.audio[0]!.segments).toEqual([{ source: '/m/talk.mp4', sourceStart: 0, timelineStart: 20, duration: 40, volume: 1 }]);
+    expect(RenderPlanSchema.safeParse(plan).success).toBe(true);
   });
 
   it('refuses an empty sequence and a clip whose media is gone, saying which', () => {

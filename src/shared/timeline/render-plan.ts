@@ -25,8 +25,9 @@ export interface SequenceForPlan {
 const TITLE_LOOK = { x: 0.5, y: 0.85, size: 0.08, color: '#ffffff' } as const;
 
 /**
- * The render plan of a sequence: video tracks become layers (bottom first; hidden ones left out), the sound of video
- * clips and the audio tracks become audio tracks (muted ones left out), images and titles become overlays, and a
+ * The render plan of a sequence: video tracks become layers (bottom first; hidden ones left out), their images still
+ * pictures of the layer, the sound of video clips and the audio tracks become audio tracks (muted ones left out), the
+ * overlay track's images and titles become overlays, and a
  * crossfade becomes the later clip's `transitionIn`. Both share the model's frame units, so nothing is rounded.
  */
 export function sequenceRenderPlan(
@@ -63,17 +64,19 @@ export function sequenceRenderPlan(
   for (const track of timeline.videoTracks) {
     const pictures: VideoSegment[] = [];
     const sound: AudioSegment[] = [];
-    let previous: string | undefined;
+    let previous: { id: string; hasSound: boolean } | undefined;
     for (const clip of track.clips) {
       const source = find(clip.assetId, clip.id);
-      const timing = { source: source.path, timelineStart: clip.start, duration: clip.duration, ...crossfadeInto(track.transitions, previous) };
-      previous = clip.id;
-      if (clip.kind === 'image') {
-        if (!track.hidden) overlays.push(fullFrame(source.path, clip.start, clip.duration));
-        continue;
-      }
-      if (!track.hidden) pictures.push({ ...timing, sourceStart: clip.sourceIn });
-      if (source.hasSound) sound.push({ ...timing, sourceStart: clip.sourceIn, volume: clip.volume });
+      const hasSound = clip.kind !== 'image' && source.hasSound;
+      const timing = { source: source.path, timelineStart: clip.start, duration: clip.duration };
+      const crossfade = crossfadeInto(track.transitions, previous?.id);
+      // An image on a video track is a still picture of that layer: it stays in its layer's place in the stack and
+      // crossfades with its neighbours like any clip.
+      const sourceStart = clip.kind === 'image' ? 0 : clip.sourceIn;
+      if (!track.hidden) pictures.push({ ...timing, ...crossfade, sourceStart });
+      // Sound crossfades only from sound: after a silent clip it starts at its cut.
+      if (hasSound) sound.push({ ...timing, ...(previous?.hasSound ? crossfade : {}), sourceStart, volume: clip.volume });
+      previous = { id: clip.id, hasSound };
     }
     if (pictures.length > 0) video.push({ segments: pictures });
     if (sound.length > 0) audio.push({ segments: sound, muted: track.muted });

@@ -229,6 +229,36 @@ describe('layers and overlays', () => {
   });
 });
 
+describe('stills on a layer', () => {
+  it('cross-fades from a still picture into a clip of the same layer', async () => {
+    const plan = RenderPlanSchema.parse({
+      frameRate: { num: 25, den: 1 },
+      frameSize: { width: 320, height: 180 },
+      duration: 25,
+      video: [
+        {
+          segments: [
+            { source: file('white.png'), sourceStart: 0, timelineStart: 0, duration: 15 },
+            { source: file('dark.mp4'), sourceStart: 0, timelineStart: 10, duration: 15, transitionIn: { kind: 'crossfade', frames: 5 } },
+          ],
+        },
+      ],
+      audio: [],
+      overlays: [],
+    });
+    const output = file('still-crossfade.mp4');
+    await render(plan, output);
+    const centre = await readPixel(ffmpeg, output, 160, 90);
+    expect(centre).toHaveLength(25);
+    for (const frame of [0, 9]) expect(centre[frame]!).toBeGreaterThan(220);
+    for (const frame of [11, 13]) {
+      expect(centre[frame]!).toBeGreaterThan(DARK + 5);
+      expect(centre[frame]!).toBeLessThan(215);
+    }
+    for (const frame of [15, 24]) expect(Math.abs(centre[frame]! - DARK)).toBeLessThanOrEqual(3);
+  });
+});
+
 /** Frames where something bright is drawn left of centre in the middle band, where only the title reaches. */
 async function readTitleFrames(output: string): Promise<number[]> {
   const band = 60 * 40;

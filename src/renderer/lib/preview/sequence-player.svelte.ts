@@ -4,7 +4,7 @@ import { shuttleSpeed } from './shuttle';
 
 /**
  * Plays a sequence's render plan in the page: each voice of `plan-voices.ts` is a media element (muted `<video>`s
- * stacked in the stage for pictures, `<audio>`s for sound), slaved to one clock. The clock waits while an element
+ * stacked in the stage for pictures, `<img>`s for still pictures, `<audio>`s for sound), slaved to one clock. The clock waits while an element
  * that should be playing is still loading or seeking, so cuts stay in sync instead of running ahead. Paused, every
  * picture is seeked to exactly the playhead's frame, so scrubbing shows the frame the export will have.
  */
@@ -12,6 +12,8 @@ import { shuttleSpeed } from './shuttle';
 export interface PlayerHost {
   /** Where the preview loads a plan source (an asset id) from; null when the asset cannot be played yet. */
   mediaUrl(source: string): string | null;
+  /** Whether a source is a still image (shown with an `<img>`, not played). */
+  isStill(source: string): boolean;
   /** The playhead in whole frames, shared with the timeline. */
   getPlayhead(): number;
   setPlayhead(frame: number): void;
@@ -37,6 +39,8 @@ export class SequencePlayer {
   private plan: RenderPlanInput | null = null;
   private stage: HTMLElement | null = null;
   private readonly elements = new Map<string, HTMLMediaElement>();
+  /** Picture voices showing a still image, by voice key: a voice may show a still, then a clip, then a still again. */
+  private readonly stills = new Map<string, HTMLImageElement>();
   /** Fractional frame while playing; the playhead is its floor. */
   private position = 0;
   private anchor = { frame: 0, time: 0 };
@@ -53,6 +57,7 @@ export class SequencePlayer {
   attach(stage: HTMLElement): () => void {
     this.stage = stage;
     for (const element of this.elements.values()) if (element instanceof HTMLVideoElement) stage.append(element);
+    for (const still of this.stills.values()) stage.append(still);
     const loop = (now: number) => {
       this.tick(now);
       this.frameRequest = requestAnimationFrame(loop);
@@ -68,6 +73,8 @@ export class SequencePlayer {
         element.remove();
       }
       this.elements.clear();
+      for (const still of this.stills.values()) still.remove();
+      this.stills.clear();
       this.stage = null;
     };
   }
@@ -131,6 +138,7 @@ export class SequencePlayer {
     if (overlays.length !== this.overlays.length || overlays.some((o, i) => o !== this.overlays[i])) this.overlays = overlays;
     const wanted = new Map(voices.map((voice) => [voice.key, voice]));
     for (const [key, element] of this.elements) if (!wanted.has(key)) this.silence(element);
+    for (const [key, still] of this.stills) if (!wanted.has(key) || !this.host.isStill(wanted.get(key)!.source)) still.style.visibility = 'hidden';
     let ready = true;
     let unplayable = 0;
     let audible = 0;
@@ -138,6 +146,16 @@ export class SequencePlayer {
     const offset = this.playing ? 0 : framesToSeconds(0.5, plan.frameRate);
     for (const voice of voices) {
       const url = this.host.mediaUrl(voice.source);
+      if (voice.kind === 'picture' && this.host.isStill(voice.source)) {
+        const video = this.elements.get(voice.key);
+        if (video) this.silence(video);
+        if (url === null) {
+          if (voice.state === 'active') unplayable++;
+          continue;
+        }
+        if (!this.showStill(voice, url) && voice.state === 'active') ready = false;
+        continue;
+      }
       const element = this.element(voice);
       if (url === null || element.error) {
         if (voice.state === 'active') unplayable++;
@@ -186,6 +204,25 @@ export class SequencePlayer {
     if (Math.abs(element.currentTime - seconds) > limit && !element.seeking) element.currentTime = seconds;
     if (element.paused) void element.play().catch(() => undefined);
     return element.readyState >= HAVE_FUTURE_DATA && !element.seeking;
+  }
+
+  /** Shows a still picture voice; false while its image is still loading. */
+  private showStill(voice: Voice, url: string): boolean {
+    let still = this.stills.get(voice.key);
+    if (!still) {
+      still = document.createElement('img');
+      still.alt = '';
+      still.decoding = 'async';
+      still.className = 'preview-picture';
+      still.dataset.voice = voice.key;
+      this.stage?.append(still);
+      this.stills.set(voice.key, still);
+    }
+    if (still.getAttribute('src') !== url) still.src = url;
+    still.style.visibility = voice.state === 'active' ? 'visible' : 'hidden';
+    still.style.opacity = String(voice.level);
+    still.style.zIndex = String(voice.lane * 2 + (voice.level < 1 ? 1 : 0));
+    return still.complete && still.naturalWidth > 0;
   }
 
   private silence(element: HTMLMediaElement): void {
