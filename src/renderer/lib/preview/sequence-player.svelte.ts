@@ -41,6 +41,9 @@ export class SequencePlayer {
   private readonly elements = new Map<string, HTMLMediaElement>();
   /** Picture voices showing a still image, by voice key: a voice may show a still, then a clip, then a still again. */
   private readonly stills = new Map<string, HTMLImageElement>();
+  /** Sound elements that were asked for more than full volume, routed through a gain node (made on first need). */
+  private audio: AudioContext | null = null;
+  private readonly gains = new Map<HTMLMediaElement, GainNode>();
   /** Fractional frame while playing; the playhead is its floor. */
   private position = 0;
   private anchor = { frame: 0, time: 0 };
@@ -75,6 +78,9 @@ export class SequencePlayer {
       this.elements.clear();
       for (const still of this.stills.values()) still.remove();
       this.stills.clear();
+      this.gains.clear();
+      void this.audio?.close();
+      this.audio = null;
       this.stage = null;
     };
   }
@@ -184,8 +190,7 @@ export class SequencePlayer {
       element.style.opacity = String(voice.level);
       element.style.zIndex = String(voice.lane * 2 + (voice.level < 1 ? 1 : 0));
     } else {
-      // Elements play at most at full volume: louder clip volumes are heard at full volume in the preview.
-      element.volume = Math.min(1, Math.max(0, voice.level));
+      this.setLevel(element, voice.level);
     }
     const runs = voice.state === 'active' && forwards && !this.waiting;
     if (!runs) {
@@ -223,6 +228,29 @@ export class SequencePlayer {
     still.style.opacity = String(voice.level);
     still.style.zIndex = String(voice.lane * 2 + (voice.level < 1 ? 1 : 0));
     return still.complete && still.naturalWidth > 0;
+  }
+
+  /**
+   * A sound element's level. An element plays at most at full volume, so a clip turned up above 1 is routed through a
+   * gain node the first time, and stays routed (an element can be connected to the Web Audio graph only once).
+   */
+  private setLevel(element: HTMLMediaElement, level: number): void {
+    const gain = this.gains.get(element) ?? (level > 1 ? this.route(element) : null);
+    if (!gain) {
+      element.volume = Math.max(0, level);
+      return;
+    }
+    gain.gain.value = Math.max(0, level);
+    if (this.audio?.state === 'suspended') void this.audio.resume();
+  }
+
+  private route(element: HTMLMediaElement): GainNode {
+    this.audio ??= new AudioContext();
+    const gain = this.audio.createGain();
+    this.audio.createMediaElementSource(element).connect(gain).connect(this.audio.destination);
+    element.volume = 1;
+    this.gains.set(element, gain);
+    return gain;
   }
 
   private silence(element: HTMLMediaElement): void {
