@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotMediaError, parseProbeOutput, pixelFormatHasAlpha } from './probe-parse';
+import { frameRotation, NotMediaError, parseProbeOutput, pixelFormatHasAlpha, withRotation } from './probe-parse';
 
 const phone = {
   streams: [
@@ -106,5 +106,24 @@ describe('parseProbeOutput', () => {
     expect(() => parseProbeOutput({ streams: [{ index: 0, codec_type: 'subtitle', codec_name: 'subrip' }], format: { format_name: 'srt' } })).toThrow(NotMediaError);
     expect(() => parseProbeOutput({})).toThrow(NotMediaError);
     expect(() => parseProbeOutput('nonsense')).toThrow(NotMediaError);
+  });
+});
+
+describe('picture rotation from the first frame', () => {
+  it('reads the display matrix of a frame (counter-clockwise) as a clockwise quarter turn', () => {
+    expect(frameRotation({ frames: [{ side_data_list: [{ side_data_type: '3x3 displaymatrix', rotation: -90 }] }] })).toBe(90);
+    expect(frameRotation({ frames: [{ side_data_list: [{ side_data_type: '3x3 displaymatrix', rotation: 180 }] }] })).toBe(180);
+    expect(frameRotation({ frames: [{}] })).toBe(0);
+    expect(frameRotation('nonsense')).toBe(0);
+  });
+
+  it('swaps the shown size for a quarter turn and keeps it for a half turn', () => {
+    const upright = parseProbeOutput({
+      streams: [{ index: 0, codec_type: 'video', codec_name: 'mjpeg', width: 64, height: 32, pix_fmt: 'yuvj420p' }],
+      format: { format_name: 'image2' },
+    }).video!;
+    expect(withRotation(upright, 90)).toMatchObject({ rotation: 90, width: 64, height: 32, displayWidth: 32, displayHeight: 64 });
+    expect(withRotation(upright, 180)).toMatchObject({ rotation: 180, displayWidth: 64, displayHeight: 32 });
+    expect(withRotation(withRotation(upright, 90), 270)).toMatchObject({ displayWidth: 32, displayHeight: 64 });
   });
 });

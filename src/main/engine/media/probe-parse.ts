@@ -21,6 +21,11 @@ const tags = z.preprocess(
   z.record(z.string(), z.string()),
 );
 
+const sideDataList = z.preprocess(
+  (v) => (Array.isArray(v) ? v : []),
+  z.array(z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object({ side_data_type: str, rotation: num }))),
+);
+
 const StreamSchema = z.object({
   index: num,
   codec_type: str,
@@ -40,12 +45,12 @@ const StreamSchema = z.object({
   channel_layout: str,
   disposition: z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object({ attached_pic: num })),
   tags,
-  side_data_list: z.preprocess(
-    (v) => (Array.isArray(v) ? v : []),
-    z.array(z.preprocess((v) => (v && typeof v === 'object' ? v : {}), z.object({ side_data_type: str, rotation: num }))),
-  ),
+  side_data_list: sideDataList,
 });
 type Stream = z.infer<typeof StreamSchema>;
+
+/** `ffprobe -show_frames` of a first frame: its side data (a JPEG's EXIF orientation arrives here as a display matrix). */
+const FirstFrameSchema = z.object({ frames: z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(z.object({ side_data_list: sideDataList }))) });
 
 export const FfprobeOutputSchema = z.object({
   format: z.preprocess(
@@ -123,8 +128,31 @@ export function rotationOf(s: Stream): VideoInfo['rotation'] {
   const matrix = s.side_data_list.find((d) => d.rotation !== undefined);
   const tag = s.tags['rotate'] !== undefined ? Number(s.tags['rotate']) : undefined;
   const clockwise = matrix?.rotation !== undefined ? -matrix.rotation : tag !== undefined && Number.isFinite(tag) ? tag : 0;
-  const quarter = (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
-  return quarter as VideoInfo['rotation'];
+  return quarterTurn(clockwise);
+}
+
+/** Degrees clockwise to the nearest quarter turn, 0/90/180/270. */
+function quarterTurn(clockwise: number): VideoInfo['rotation'] {
+  return ((((Math.round(clockwise / 90) * 90) % 360) + 360) % 360) as VideoInfo['rotation'];
+}
+
+/**
+ * A picture's video info turned by `rotation` (clockwise), as the decoder will show it: a JPEG's EXIF orientation
+ * arrives with its first frame, not with the stream, so the probe learns it apart.
+ */
+export function withRotation(video: VideoInfo, rotation: VideoInfo['rotation']): VideoInfo {
+  const turnsNow = video.rotation === 90 || video.rotation === 270;
+  const turns = rotation === 90 || rotation === 270;
+  const [width, height] = turnsNow === turns ? [video.displayWidth, video.displayHeight] : [video.displayHeight, video.displayWidth];
+  return { ...video, rotation, displayWidth: width, displayHeight: height };
+}
+
+/** The rotation a frame's side data gives (ffprobe -show_frames), clockwise, or 0. */
+export function frameRotation(raw: unknown): VideoInfo['rotation'] {
+  const parsed = FirstFrameSchema.safeParse(raw);
+  if (!parsed.success) return 0;
+  const rotation = parsed.data.frames[0]?.side_data_list.find((d) => d.rotation !== undefined)?.rotation;
+  return rotation === undefined ? 0 : quarterTurn(-rotation);
 }
 
 const ALPHA_PIX_FMT = /^(rgba|bgra|argb|abgr|ya8|ya16|yuva|gbrap|rgba64|bgra64|ayuv|vuya|rgb32|bgr32|0rgb)/;

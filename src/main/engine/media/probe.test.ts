@@ -34,6 +34,9 @@ beforeAll(async () => {
     ),
     ffmpeg(...clip(), '-i', 's.srt', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:s', 'srt', '-metadata:s:s:0', 'language=eng', 'subs.mkv'),
     ffmpeg(...clip(), '-vf', 'setsar=4/3', '-c:v', 'libx264', '-preset', 'ultrafast', 'anamorphic.mp4'),
+    ffmpeg('-f', 'lavfi', '-i', 'color=c=red:s=64x32', '-frames:v', '1', 'upright.jpg').then(async () =>
+      fs.writeFile(at('sideways.jpg'), withExifOrientation(await fs.readFile(at('upright.jpg')), 6)),
+    ),
   ]);
 }, 60_000);
 afterAll(async () => {
@@ -81,6 +84,13 @@ describe('probeFile on real media', () => {
     expect(info).toMatchObject({ kind: 'video', container: 'matroska,webm', subtitles: [{ index: 1, codec: 'subrip', language: 'eng' }] });
   });
 
+  it('turns a JPEG by its EXIF orientation, as a phone photo is shown', async () => {
+    const sideways = await probeFile(ffprobe, at('sideways.jpg'));
+    expect(sideways.kind).toBe('image');
+    expect(sideways.video).toMatchObject({ width: 64, height: 32, rotation: 90, displayWidth: 32, displayHeight: 64 });
+    expect((await probeFile(ffprobe, at('upright.jpg'))).video).toMatchObject({ rotation: 0, displayWidth: 64, displayHeight: 32 });
+  });
+
   it('applies an anamorphic sample aspect ratio', async () => {
     const info = await probeFile(ffprobe, at('anamorphic.mp4'));
     expect(info.video).toMatchObject({ sar: { num: 4, den: 3 }, dar: { num: 16, den: 9 }, displayWidth: 85, displayHeight: 48, rotation: 0 });
@@ -94,3 +104,14 @@ describe('probeFile on real media', () => {
     await expect(probeFile(ffprobe, dir)).rejects.toThrow(/folder/);
   });
 });
+
+/** A JPEG with an EXIF block holding only the orientation tag (1 upright, 6 turned a quarter clockwise, …). */
+function withExifOrientation(jpeg: Buffer, orientation: number): Buffer {
+  // Little-endian TIFF header, one IFD entry: tag 0x0112 (Orientation), type SHORT, count 1, the value; no next IFD.
+  const tiff = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
+  const length = payload.length + 2;
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, length >> 8, length & 0xff]), payload]);
+  // Right after the start-of-image marker, where cameras write it.
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}

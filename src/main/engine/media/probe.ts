@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { MediaInfo } from '../../../shared/media';
-import { NotMediaError, parseProbeOutput } from './probe-parse';
+import type { MediaInfo, VideoInfo } from '../../../shared/media';
+import { frameRotation, NotMediaError, parseProbeOutput, withRotation } from './probe-parse';
 
 const run = promisify(execFile);
 
@@ -51,11 +51,31 @@ export async function probeFile(ffprobe: string, file: string): Promise<MediaInf
   } catch {
     throw new ProbeError(`ffprobe gave an answer Reelsmith could not understand for ${file}.`);
   }
+  let info: MediaInfo;
   try {
-    return parseProbeOutput(json);
+    info = parseProbeOutput(json);
   } catch (error) {
     if (error instanceof NotMediaError) throw new ProbeError(`${file} is not a media file Reelsmith can use: ${error.message}`);
     throw error;
+  }
+  // A phone's JPEG is stored sideways with an EXIF orientation that ffmpeg applies when decoding; without it the
+  // picture's shown size would be its stored one, and every poster and render of it squeezed.
+  if (info.kind === 'image' && info.video?.codec === 'mjpeg') {
+    const rotation = await firstFrameRotation(ffprobe, file);
+    if (rotation !== info.video.rotation) info = { ...info, video: withRotation(info.video, rotation) };
+  }
+  return info;
+}
+
+async function firstFrameRotation(ffprobe: string, file: string): Promise<VideoInfo['rotation']> {
+  try {
+    const { stdout } = await run(ffprobe, ['-v', 'error', '-of', 'json', '-select_streams', 'v:0', '-read_intervals', '%+#1', '-show_frames', '-show_entries', 'frame=side_data_list', file], {
+      maxBuffer: 4 * 1024 * 1024,
+    });
+    return frameRotation(JSON.parse(stdout));
+  } catch {
+    // The stream probe already succeeded: a picture whose frame cannot be read keeps its stored orientation.
+    return 0;
   }
 }
 
