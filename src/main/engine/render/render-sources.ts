@@ -1,4 +1,5 @@
 import type { RenderPlan } from '../../../shared/render/render-plan';
+import { alphaDecoderArgs } from '../ffmpeg/alpha-decoder';
 import { JobFailure } from '../jobs/job-queue';
 import { probeFile, ProbeError } from '../media/probe';
 import type { RenderSourceInfo } from './graph/render-graph';
@@ -27,6 +28,7 @@ export async function probeRenderSources(ffprobe: string, plan: RenderPlan): Pro
           sar: video?.sar ?? { num: 1, den: 1 },
           displayWidth: video?.displayWidth ?? null,
           displayHeight: video?.displayHeight ?? null,
+          decoder: alphaDecoderArgs(video),
         },
       ];
     }),

@@ -55,6 +55,11 @@ beforeAll(async () => {
       args: ['-y', '-f', 'lavfi', '-i', 'nullsrc=s=320x180:r=25:d=2,geq=lum=200:cb=128:cr=128', '-f', 'lavfi', '-i', 'sine=f=880:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac', file('light.mp4')],
     }),
     runFfmpeg({ program: ffmpeg, args: ['-y', '-f', 'lavfi', '-i', 'color=c=white:s=40x40', '-frames:v', '1', file('white.png')] }),
+    // Opaque white on the left, transparent red on the right: the red shows only if the alpha is lost.
+    runFfmpeg({
+      program: ffmpeg,
+      args: ['-y', '-f', 'lavfi', '-i', 'color=c=white:s=160x180:r=25:d=1,format=rgba,pad=320:180:0:0:color=red@0', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', file('sticker.webm')],
+    }),
   ]);
 }, 60_000);
 
@@ -226,6 +231,30 @@ describe('layers and overlays', () => {
     expect(corner.map((v) => v > 220)).toEqual(Array.from({ length: 30 }, (_, n) => n === 20 || n === 21));
     const titleFrames = await readTitleFrames(output);
     expect(titleFrames).toEqual([22, 23, 24]);
+  });
+});
+
+describe('transparent clips on a layer', () => {
+  it('lets the layer below show through a WebM’s transparent part', async () => {
+    const plan = RenderPlanSchema.parse({
+      frameRate: { num: 25, den: 1 },
+      frameSize: { width: 320, height: 180 },
+      duration: 20,
+      video: [
+        { segments: [{ source: file('dark.mp4'), sourceStart: 0, timelineStart: 0, duration: 20 }] },
+        { segments: [{ source: file('sticker.webm'), sourceStart: 0, timelineStart: 0, duration: 20 }] },
+      ],
+      audio: [],
+      overlays: [],
+    });
+    const output = file('sticker-over-dark.mp4');
+    await render(plan, output);
+    const left = await readPixel(ffmpeg, output, 80, 90);
+    const right = await readPixel(ffmpeg, output, 240, 90);
+    for (const frame of [0, 10, 19]) {
+      expect(left[frame]!).toBeGreaterThan(220);
+      expect(Math.abs(right[frame]! - DARK)).toBeLessThanOrEqual(3);
+    }
   });
 });
 

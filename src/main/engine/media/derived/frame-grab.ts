@@ -16,6 +16,8 @@ export interface FrameSource {
   streamIndex: number;
   size: Size;
   hasAlpha: boolean;
+  /** Input options that pick the decoder (libvpx for a WebM with alpha, see alpha-decoder.ts). */
+  decoder: readonly string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function grabFrameAt(
     program: request.ffmpeg,
     // Seeking before -i jumps to the keyframe ahead of `time`, then decodes only up to it.
     args: [
-      ...SKIP_NON_REFERENCE, '-ss', String(time), '-i', request.input,
+      ...SKIP_NON_REFERENCE, '-ss', String(time), ...source.decoder, '-i', request.input,
       '-filter_complex', ...outputs, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1',
       ...(jpeg ? ['-map', '[jpeg]', '-frames:v', '1', ...jpegFileArgs(jpeg)] : []),
     ],
@@ -84,7 +86,7 @@ async function decodeInOnePass(request: DerivedFileRequest, source: FrameSource,
   await runPipedFfmpeg({
     program: request.ffmpeg,
     args: [
-      ...SKIP_NON_REFERENCE, '-i', request.input, '-filter_complex', graphFor(source, sampling), '-map', PICTURE_LABEL,
+      ...SKIP_NON_REFERENCE, ...source.decoder, '-i', request.input, '-filter_complex', graphFor(source, sampling), '-map', PICTURE_LABEL,
       // Without passthrough ffmpeg would pad the start to time zero with a copy of the first frame.
       '-fps_mode', 'passthrough', '-frames:v', String(count), '-f', 'rawvideo', 'pipe:1',
     ],

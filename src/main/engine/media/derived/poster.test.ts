@@ -21,6 +21,8 @@ beforeAll(async () => {
     ),
     media.make('-f', 'lavfi', '-i', 'testsrc2=s=240x180:r=25:d=2', '-vf', 'setsar=4/3', ...X264, 'anamorphic.mp4'),
     media.make('-f', 'lavfi', '-i', 'color=c=white:s=200x200,format=rgba,pad=400:200:0:0:color=black@0', '-frames:v', '1', 'half-transparent.png'),
+    // The transparent half is red underneath: only a decoder that reads the alpha shows it on grey.
+    media.make('-f', 'lavfi', '-i', 'color=c=white:s=200x200:r=25:d=1,format=rgba,pad=400:200:0:0:color=red@0', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', 'half-transparent.webm'),
     media.make('-f', 'lavfi', '-i', 'testsrc2=s=500x500', '-frames:v', '1', 'cover.jpg').then(() =>
       media.make('-f', 'lavfi', '-i', 'sine=d=1', '-i', 'cover.jpg', '-map', '0', '-map', '1', '-c:a', 'libmp3lame', '-c:v', 'copy', '-disposition:v', 'attached_pic', 'song.mp3'),
     ),
@@ -92,6 +94,14 @@ describe('makePoster', () => {
     const transparent = await media.stats('half-transparent.png.poster.jpg', { x: 165, y: 5, width: 150, height: 150 });
     expect(opaque).toMatchObject({ width: 320, height: 160 });
     expect(opaque.mean).toBeGreaterThan(245);
+    expect(transparent.mean).toBeGreaterThan(118);
+    expect(transparent.mean).toBeLessThan(138);
+  });
+
+  it('shows the transparent part of a WebM (VP9 with alpha) on mid grey too', async () => {
+    const { result } = await poster('half-transparent.webm');
+    expect(result.made).toBe(true);
+    const transparent = await media.stats('half-transparent.webm.poster.jpg', { x: 165, y: 5, width: 150, height: 150 });
     expect(transparent.mean).toBeGreaterThan(118);
     expect(transparent.mean).toBeLessThan(138);
   });

@@ -1,4 +1,5 @@
 import type { VideoInfo } from '../../../../shared/media';
+import { alphaDecoderArgs } from '../../ffmpeg/alpha-decoder';
 import { FfmpegError } from '../../ffmpeg/run-ffmpeg';
 import { fitWithin } from './display-size';
 import { runPipedFfmpeg } from './ffmpeg-pipes';
@@ -47,7 +48,7 @@ export async function makePoster(request: DerivedFileRequest): Promise<PosterRes
 
 async function posterFromVideo(request: DerivedFileRequest, video: VideoInfo): Promise<PosterResult> {
   const size = fitWithin({ width: video.displayWidth, height: video.displayHeight }, POSTER_LONG_SIDE);
-  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha };
+  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha, decoder: alphaDecoderArgs(video) };
   const candidates = posterCandidates(request.media.duration);
   const firstTime = sampleTimes(candidates)[0]!;
   // Most footage has something to see at the first candidate: then its poster costs one ffmpeg, like a bare thumbnail.

@@ -70,7 +70,7 @@ function trackStream(ctx: GraphContext, track: AudioTrack): string {
   reads.forEach((read, index) => {
     const readTaps = taps[index]!;
     if (readTaps.length === 0) return;
-    const input = ctx.inputs.forRead(read);
+    const input = ctx.inputs.forRead(read, ctx.source(read.source).decoder);
     const prepare = [`aresample=${plan.sampleRate}:async=1:first_pts=0`, 'aformat=sample_fmts=fltp:channel_layouts=stereo', 'apad'];
     dealRead(writer, `[${input}:a:0]`, prepare, readTaps, 'audio');
   });

@@ -13,6 +13,8 @@ export interface RenderSourceInfo {
   /** The picture's size as shown (pixel shape and rotation applied); null when unknown. */
   displayWidth: number | null;
   displayHeight: number | null;
+  /** Input options that pick the decoder (libvpx for a WebM with alpha); none when ffmpeg's choice is right. */
+  decoder?: readonly string[];
 }
 
 export interface GraphContext {

@@ -12,7 +12,7 @@ export class InputList {
   constructor(private readonly rate: FrameRate) {}
 
   /** The input index for `read`, adding an input unless an identical read already has one. */
-  forRead(read: SourceRead): number {
+  forRead(read: SourceRead, decoder: readonly string[] = []): number {
     const existing = this.inputs.findIndex((input) => input.read !== null && sameRead(input.read, read));
     if (existing >= 0) return existing;
     const args = read.still
@@ -20,6 +20,7 @@ export class InputList {
       : [
           ...(read.seek > 0 ? ['-ss', secondsOption(read.seek, this.rate)] : []),
           '-t', secondsOption(read.end - read.seek + READ_END_MARGIN_FRAMES, this.rate),
+          ...decoder,
           '-i', read.source,
         ];
     this.inputs.push({ args, read });

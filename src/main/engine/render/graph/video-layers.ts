@@ -91,7 +91,7 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
   });
 
   reads.forEach((read, index) => {
-    const input = ctx.inputs.forRead(read);
+    const input = ctx.inputs.forRead(read, ctx.source(read.source).decoder);
     const prepare = [`fps=${rateOption(plan.frameRate)}:start_time=0`, 'tpad=stop=-1:stop_mode=clone'];
     dealRead(writer, `[${input}:v:0]`, prepare, taps[index]!, 'video');
   });
