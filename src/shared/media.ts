@@ -24,6 +24,8 @@ export const VideoInfoSchema = z.object({
   pixelFormat: z.string().nullable(),
   bitDepth: z.number().int().nullable(),
   hasAlpha: z.boolean(),
+  /** High dynamic range by its transfer: PQ (HDR10, Dolby Vision's base) or HLG (phones, broadcast); null for SDR. */
+  hdr: z.enum(['pq', 'hlg']).nullable().default(null),
 });
 export type VideoInfo = z.infer<typeof VideoInfoSchema>;
 

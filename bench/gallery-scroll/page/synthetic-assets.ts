@@ -58,6 +58,7 @@ export function syntheticAssets(count: number, options: { posters: boolean }): A
                 pixelFormat: 'yuv420p',
                 bitDepth: 8,
                 hasAlpha: false,
+                hdr: null,
               },
         audio: [],
         subtitles: [],

@@ -70,7 +70,7 @@ describe('upscaleFile', () => {
 describe('pictureSize', () => {
   const video = (fields: Partial<VideoInfo>): VideoInfo => ({
     index: 0, codec: 'png', width: 640, height: 360, displayWidth: 640, displayHeight: 360, sar: { num: 1, den: 1 }, dar: { num: 16, den: 9 },
-    rotation: 0, frameRate: null, variableFrameRate: false, pixelFormat: 'rgba', bitDepth: 8, hasAlpha: true, ...fields,
+    rotation: 0, frameRate: null, variableFrameRate: false, pixelFormat: 'rgba', bitDepth: 8, hasAlpha: true, hdr: null, ...fields,
   });
 
   it('takes the coded size when pixels are square or nearly so, turned for a quarter rotation', () => {

@@ -5,7 +5,7 @@ const phone = {
   streams: [
     {
       index: 0, codec_type: 'video', codec_name: 'hevc', width: 1920, height: 1080, sample_aspect_ratio: '1:1',
-      display_aspect_ratio: '16:9', pix_fmt: 'yuv420p10le', r_frame_rate: '30000/1001', avg_frame_rate: '2997/100',
+      display_aspect_ratio: '16:9', pix_fmt: 'yuv420p10le', r_frame_rate: '30000/1001', avg_frame_rate: '2997/100', color_transfer: 'arib-std-b67',
       nb_frames: '300', duration: '10.010000', some_future_field: { x: 1 },
       disposition: { default: 1, attached_pic: 0 },
       tags: { creation_time: '2024-05-01T10:00:00.000000Z', language: 'und' },
@@ -28,8 +28,17 @@ describe('parseProbeOutput', () => {
     expect(info.video).toMatchObject({
       codec: 'hevc', width: 1920, height: 1080, displayWidth: 1080, displayHeight: 1920, rotation: 90,
       frameRate: { num: 2997, den: 100 }, variableFrameRate: false, bitDepth: 10, hasAlpha: false,
-      sar: { num: 1, den: 1 }, dar: { num: 16, den: 9 },
+      sar: { num: 1, den: 1 }, dar: { num: 16, den: 9 }, hdr: 'hlg',
     });
+  });
+
+  it('tells PQ and HLG high dynamic range from SDR by the transfer', () => {
+    const withTransfer = (color_transfer?: string) =>
+      parseProbeOutput({ ...phone, streams: [{ ...phone.streams[0], color_transfer }] }).video?.hdr;
+    expect(withTransfer('smpte2084')).toBe('pq');
+    expect(withTransfer('arib-std-b67')).toBe('hlg');
+    expect(withTransfer('bt709')).toBeNull();
+    expect(withTransfer(undefined)).toBeNull();
   });
 
   it('reads the legacy rotate tag (clockwise) and normalises angles', () => {

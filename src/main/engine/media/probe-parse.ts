@@ -30,6 +30,7 @@ const StreamSchema = z.object({
   index: num,
   codec_type: str,
   codec_name: str,
+  color_transfer: str,
   width: num,
   height: num,
   sample_aspect_ratio: str,
@@ -205,6 +206,7 @@ function videoInfo(s: Stream, isImage: boolean): VideoInfo {
     bitDepth: bitDepthOf(s),
     // VP8/VP9 in WebM carry alpha in a side channel the decoder's pixel format does not show; the muxer tags it.
     hasAlpha: pixelFormatHasAlpha(s.pix_fmt) || s.tags['alpha_mode'] === '1',
+    hdr: s.color_transfer === 'smpte2084' ? 'pq' : s.color_transfer === 'arib-std-b67' ? 'hlg' : null,
   };
 }
 

@@ -29,6 +29,7 @@ export async function probeRenderSources(ffprobe: string, plan: RenderPlan): Pro
           displayWidth: video?.displayWidth ?? null,
           displayHeight: video?.displayHeight ?? null,
           decoder: alphaDecoderArgs(video),
+          hdr: video?.hdr ?? null,
         },
       ];
     }),

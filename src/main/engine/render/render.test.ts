@@ -60,6 +60,15 @@ beforeAll(async () => {
       program: ffmpeg,
       args: ['-y', '-f', 'lavfi', '-i', 'color=c=white:s=160x180:r=25:d=1,format=rgba,pad=320:180:0:0:color=red@0', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p', file('sticker.webm')],
     }),
+    // The same bars as SDR and as HDR (PQ, BT.2020, 10-bit).
+    runFfmpeg({ program: ffmpeg, args: ['-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=1', '-c:v', 'libx264', '-preset', 'ultrafast', file('bars-sdr.mp4')] }),
+    runFfmpeg({
+      program: ffmpeg,
+      args: [
+        '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=1,zscale=tin=bt709:pin=bt709:min=bt709:t=smpte2084:p=bt2020:m=bt2020nc:npl=100,format=yuv420p10le',
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-color_trc', 'smpte2084', '-color_primaries', 'bt2020', '-colorspace', 'bt2020nc', file('bars-pq.mp4'),
+      ],
+    }),
   ]);
 }, 60_000);
 
@@ -257,6 +266,36 @@ describe('transparent clips on a layer', () => {
     }
   });
 });
+
+describe('HDR sources', () => {
+  it('tone-maps an HDR clip to the SDR export: the contrast of the SDR bars, not a washed-out grey', async () => {
+    const plan = (source: string) =>
+      RenderPlanSchema.parse({
+        frameRate: { num: 25, den: 1 },
+        frameSize: { width: 320, height: 180 },
+        duration: 10,
+        video: [{ segments: [{ source: file(source), sourceStart: 0, timelineStart: 0, duration: 10 }] }],
+        audio: [],
+        overlays: [],
+      });
+    await render(plan('bars-sdr.mp4'), file('bars-sdr-out.mp4'));
+    await render(plan('bars-pq.mp4'), file('bars-pq-out.mp4'));
+    const sdr = await lumaSpread(file('bars-sdr-out.mp4'));
+    const hdr = await lumaSpread(file('bars-pq-out.mp4'));
+    // Decoded as it is, the PQ picture has a third of the SDR contrast.
+    expect(hdr / sdr).toBeGreaterThan(0.6);
+  });
+});
+
+/** The standard deviation of the first frame's luma. */
+async function lumaSpread(output: string): Promise<number> {
+  const { stdout } = await promisify(execFile)(ffmpeg, ['-v', 'error', '-i', output, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], {
+    encoding: 'buffer',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const mean = stdout.reduce((sum, v) => sum + v, 0) / stdout.length;
+  return Math.sqrt(stdout.reduce((sum, v) => sum + (v - mean) ** 2, 0) / stdout.length);
+}
 
 describe('stills on a layer', () => {
   it('cross-fades from a still picture into a clip of the same layer', async () => {

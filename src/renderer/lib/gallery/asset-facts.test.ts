@@ -30,6 +30,7 @@ describe('assetFacts', () => {
     });
     expect(facts).not.toHaveProperty('Rotation');
     expect(facts).not.toHaveProperty('Alpha');
+    expect(facts).not.toHaveProperty('Dynamic range');
   });
 
   it('notes anamorphic pixels, rotation, variable frame rate and alpha', () => {
@@ -42,12 +43,14 @@ describe('assetFacts', () => {
       rotation: 90,
       variableFrameRate: true,
       hasAlpha: true,
+      hdr: 'hlg',
     });
     const facts = byLabel(assetFacts(asset('phone', {}, { video })));
     expect(facts.Resolution).toBe('1440×1080, shown 1080×1920');
     expect(facts.Rotation).toBe('90° clockwise');
     expect(facts['Frame rate']).toBe('29.97 fps (variable)');
     expect(facts.Alpha).toBe('Transparent areas');
+    expect(facts['Dynamic range']).toBe('HDR (HLG), shown and exported tone-mapped to SDR');
   });
 
   it('numbers several audio streams and lists subtitles and cover art', () => {

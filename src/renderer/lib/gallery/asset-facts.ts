@@ -58,6 +58,7 @@ export function assetFacts(asset: AssetView): AssetFact[] {
           }
         : null,
       video.hasAlpha ? { label: 'Alpha', value: 'Transparent areas' } : null,
+      video.hdr ? { label: 'Dynamic range', value: `HDR (${video.hdr === 'pq' ? 'PQ' : 'HLG'}), shown and exported tone-mapped to SDR` } : null,
     );
   }
 

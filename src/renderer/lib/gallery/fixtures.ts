@@ -18,6 +18,7 @@ export function videoStream(overrides: Partial<VideoInfo> = {}): VideoInfo {
     pixelFormat: 'yuv420p',
     bitDepth: 8,
     hasAlpha: false,
+    hdr: null,
     ...overrides,
   };
 }

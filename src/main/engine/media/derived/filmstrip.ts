@@ -16,7 +16,7 @@ export async function makeFilmstrip(request: DerivedFileRequest): Promise<Filmst
   if (duration === null) throw new DerivedMediaError('The length of this video is unknown, so its filmstrip cannot be spaced.');
   const { rows, ...geometry } = planFilmstrip(duration, { width: video.displayWidth, height: video.displayHeight });
   const size = { width: geometry.tileWidth, height: geometry.tileHeight };
-  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha, decoder: alphaDecoderArgs(video) };
+  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha, hdr: video.hdr, decoder: alphaDecoderArgs(video) };
   const frames = await grabFrames(request, source, { count: geometry.tiles, interval: geometry.interval });
   // A clip of a few frames can end before the first sample time: its first frame then stands for all of it.
   let tiles = fillMissingTiles(frames);

@@ -1,3 +1,4 @@
+import type { VideoInfo } from '../../../../shared/media';
 import { FfmpegError } from '../../ffmpeg/run-ffmpeg';
 import { mapConcurrently, PARALLEL_SEEKS } from './concurrently';
 import type { Size } from './display-size';
@@ -16,6 +17,7 @@ export interface FrameSource {
   streamIndex: number;
   size: Size;
   hasAlpha: boolean;
+  hdr: VideoInfo['hdr'];
   /** Input options that pick the decoder (libvpx for a WebM with alpha, see alpha-decoder.ts). */
   decoder: readonly string[];
 }
@@ -123,7 +125,7 @@ async function seekToEach(request: DerivedFileRequest, source: FrameSource, samp
 }
 
 function graphFor(source: FrameSource, sampling?: string): string {
-  return pictureGraph(source.streamIndex, { size: source.size }, source.hasAlpha, sampling);
+  return pictureGraph(source.streamIndex, { size: source.size }, source, sampling);
 }
 
 function frameBytes(source: FrameSource): number {

@@ -8,7 +8,7 @@ const MKV = 'matroska,webm';
 function video(codec: string, pixelFormat = 'yuv420p', bitDepth = 8): VideoInfo {
   return {
     index: 0, codec, width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, sar: { num: 1, den: 1 },
-    dar: { num: 16, den: 9 }, rotation: 0, frameRate: { num: 30, den: 1 }, variableFrameRate: false, pixelFormat, bitDepth, hasAlpha: false,
+    dar: { num: 16, den: 9 }, rotation: 0, frameRate: { num: 30, den: 1 }, variableFrameRate: false, pixelFormat, bitDepth, hasAlpha: false, hdr: null,
   };
 }
 const audio = (codec: string): AudioStreamInfo => ({ index: 1, codec, channels: 2, channelLayout: 'stereo', sampleRate: 48_000, language: null });
@@ -38,6 +38,13 @@ describe('needsProxy', () => {
     expect(needsProxy(media(MP4, video('h264', 'yuv444p'))).reason).toBe('4:4:4 video plays only after conversion');
     expect(needsProxy(media(MP4, video('vp9', 'yuv420p10le', 10))).reason).toBe('10-bit video plays only after conversion');
     expect(needsProxy(media(MP4, video('h264', 'gray'))).reason).toBe('Video in the gray pixel format plays only after conversion');
+  });
+
+  it('previews HDR from a tone-mapped copy, even in a codec Chromium plays', () => {
+    expect(needsProxy(media(MKV, { ...video('av1', 'yuv420p10le', 10), hdr: 'hlg' }))).toEqual({
+      needed: true,
+      reason: 'HDR (HLG) video is previewed from a tone-mapped copy',
+    });
   });
 
   it('converts sound Chromium cannot play', () => {

@@ -77,6 +77,8 @@ function containerFamily(container: string | null): ContainerFamily | null {
 
 /** Why this picture stream cannot play in Chromium in any container; null when it can. */
 function videoProblem(video: VideoInfo): string | null {
+  // Browsers show HDR as the screen allows; the preview shows what the SDR export will.
+  if (video.hdr) return `HDR (${video.hdr === 'pq' ? 'PQ' : 'HLG'}) video is previewed from a tone-mapped copy`;
   const rule = VIDEO_RULES[video.codec];
   if (!rule) return `${nameOf(video.codec)} video plays only after conversion`;
   const depth = video.bitDepth ?? 8;

@@ -27,6 +27,12 @@ beforeAll(async () => {
       media.make('-f', 'lavfi', '-i', 'sine=d=1', '-i', 'cover.jpg', '-map', '0', '-map', '1', '-c:a', 'libmp3lame', '-c:v', 'copy', '-disposition:v', 'attached_pic', 'song.mp3'),
     ),
     media.make('-f', 'lavfi', '-i', 'sine=d=1', 'tone.wav'),
+    // The same bars as SDR and as HDR (PQ, BT.2020, 10-bit), as a phone or an HDR export would write them.
+    media.make(...clip(), ...X264, 'bars-sdr.mp4'),
+    media.make(
+      ...clip(',zscale=tin=bt709:pin=bt709:min=bt709:t=smpte2084:p=bt2020:m=bt2020nc:npl=100,format=yuv420p10le'),
+      ...X264, '-color_trc', 'smpte2084', '-color_primaries', 'bt2020', '-colorspace', 'bt2020nc', 'bars-pq.mp4',
+    ),
   ]);
 }, 30_000);
 afterAll(() => media.remove());
@@ -104,6 +110,15 @@ describe('makePoster', () => {
     const transparent = await media.stats('half-transparent.webm.poster.jpg', { x: 165, y: 5, width: 150, height: 150 });
     expect(transparent.mean).toBeGreaterThan(118);
     expect(transparent.mean).toBeLessThan(138);
+  });
+
+  it('tone-maps an HDR clip, so its poster has the contrast of the SDR one instead of a washed-out grey', async () => {
+    const sdr = await poster('bars-sdr.mp4');
+    const hdr = await poster('bars-pq.mp4');
+    // Shown as decoded, the PQ bars measure a third of the SDR contrast; tone-mapped, three quarters of it (49 against
+    // 66), about as bright (mean 110 against 123).
+    expect(Math.abs(hdr.stats!.mean - sdr.stats!.mean)).toBeLessThan(20);
+    expect(hdr.stats!.stdDev / sdr.stats!.stdDev).toBeGreaterThan(0.6);
   });
 
   it('uses cover art for audio, and says there is nothing to show without it', async () => {

@@ -38,7 +38,7 @@ export async function makePoster(request: DerivedFileRequest): Promise<PosterRes
     program: request.ffmpeg,
     args: [
       '-i', request.input,
-      '-filter_complex', pictureGraph(picture.index, target, media.video?.hasAlpha ?? false),
+      '-filter_complex', pictureGraph(picture.index, target, { hasAlpha: media.video?.hasAlpha ?? false, hdr: media.video?.hdr ?? null }),
       '-map', PICTURE_LABEL, '-frames:v', '1', ...jpegFileArgs(request.output),
     ],
     signal: request.signal,
@@ -48,7 +48,7 @@ export async function makePoster(request: DerivedFileRequest): Promise<PosterRes
 
 async function posterFromVideo(request: DerivedFileRequest, video: VideoInfo): Promise<PosterResult> {
   const size = fitWithin({ width: video.displayWidth, height: video.displayHeight }, POSTER_LONG_SIDE);
-  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha, decoder: alphaDecoderArgs(video) };
+  const source = { streamIndex: video.index, size, hasAlpha: video.hasAlpha, hdr: video.hdr, decoder: alphaDecoderArgs(video) };
   const candidates = posterCandidates(request.media.duration);
   const firstTime = sampleTimes(candidates)[0]!;
   // Most footage has something to see at the first candidate: then its poster costs one ffmpeg, like a bare thumbnail.

@@ -4,7 +4,7 @@ import { buildProxyArgs } from './proxy-args';
 
 const hevc: VideoInfo = {
   index: 0, codec: 'hevc', width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160, sar: { num: 1, den: 1 },
-  dar: { num: 16, den: 9 }, rotation: 0, frameRate: { num: 30, den: 1 }, variableFrameRate: false, pixelFormat: 'yuv420p10le', bitDepth: 10, hasAlpha: false,
+  dar: { num: 16, den: 9 }, rotation: 0, frameRate: { num: 30, den: 1 }, variableFrameRate: false, pixelFormat: 'yuv420p10le', bitDepth: 10, hasAlpha: false, hdr: null,
 };
 const surround: AudioStreamInfo = { index: 1, codec: 'ac3', channels: 6, channelLayout: '5.1', sampleRate: 48_000, language: null };
 const media = (video: VideoInfo | null, audio: AudioStreamInfo[]): MediaInfo => ({
@@ -13,6 +13,13 @@ const media = (video: VideoInfo | null, audio: AudioStreamInfo[]): MediaInfo => 
 });
 
 describe('buildProxyArgs', () => {
+  it('tone-maps HDR to SDR before scaling', () => {
+    const args = buildProxyArgs('in.mkv', 'out.tmp', media({ ...hevc, hdr: 'pq' }, []));
+    expect(args[args.indexOf('-vf') + 1]).toBe(
+      'zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=mobius:desat=0,zscale=t=bt709:m=bt709:r=tv,scale=1280:720,setsar=1,format=yuv420p',
+    );
+  });
+
   it('makes H.264 of at most 1280 px and AAC stereo in a fast-start MP4', () => {
     expect(buildProxyArgs('in.mkv', 'out.tmp', media(hevc, [surround]))).toEqual([
       '-y', '-i', 'in.mkv',

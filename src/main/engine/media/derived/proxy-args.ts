@@ -1,4 +1,5 @@
 import type { AudioStreamInfo, MediaInfo } from '../../../../shared/media';
+import { toneMapFilters } from '../../ffmpeg/tone-map';
 import { fitWithin } from './display-size';
 
 /** Enough to edit by, light enough to scrub smoothly. */
@@ -10,7 +11,7 @@ const AAC_SAMPLE_RATES = new Set([7350, 8000, 11025, 12000, 16000, 22050, 24000,
 
 /**
  * The ffmpeg arguments for a proxy every Chromium plays: MP4 (`+faststart`, so playback starts before the whole file
- * is read) holding H.264 8-bit 4:2:0 at most 1280 px on the long side, upright, square-pixelled, with the source's
+ * is read) holding H.264 8-bit 4:2:0 at most 1280 px on the long side, upright, square-pixelled, SDR, with the source's
  * timestamps (a variable frame rate stays in sync), and the first audio stream as AAC stereo. Audio-only sources give
  * an audio-only MP4. Pure: same media, same arguments.
  */
@@ -23,7 +24,7 @@ export function buildProxyArgs(input: string, output: string, media: MediaInfo):
     videoArgs.push(
       '-map', `0:${video.index}`,
       // ffmpeg has already turned the picture upright; the size is the upright display size.
-      '-vf', `scale=${size.width}:${size.height},setsar=1,format=yuv420p`,
+      '-vf', [...toneMapFilters(video.hdr), `scale=${size.width}:${size.height}`, 'setsar=1', 'format=yuv420p'].join(','),
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
       // With B-frames, ffmpeg 5.1's MP4 muxer ends a variable-frame-rate track at its last decode time, cutting the
       // last frames off for players that honour the edit list; scrubbing is quicker without them too.

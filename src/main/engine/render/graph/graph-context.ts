@@ -15,6 +15,8 @@ export interface RenderSourceInfo {
   displayHeight: number | null;
   /** Input options that pick the decoder (libvpx for a WebM with alpha); none when ffmpeg's choice is right. */
   decoder?: readonly string[];
+  /** HDR pictures are tone-mapped to the SDR every export preset writes. */
+  hdr?: 'pq' | 'hlg' | null;
 }
 
 export interface GraphContext {

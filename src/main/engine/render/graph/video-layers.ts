@@ -1,5 +1,6 @@
 import type { VideoLayer } from '../../../../shared/render/render-plan';
 import { fitFilter } from '../../export/export-args';
+import { toneMapFilters } from '../../ffmpeg/tone-map';
 import type { GraphContext } from './graph-context';
 import { layoutTrack, type SegmentSpan } from './layout';
 import { dealRead, planTrackReads, readPosition, type TapRange } from './reads';
@@ -92,7 +93,7 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
 
   reads.forEach((read, index) => {
     const input = ctx.inputs.forRead(read, ctx.source(read.source).decoder);
-    const prepare = [`fps=${rateOption(plan.frameRate)}:start_time=0`, 'tpad=stop=-1:stop_mode=clone'];
+    const prepare = [...toneMapFilters(ctx.source(read.source).hdr), `fps=${rateOption(plan.frameRate)}:start_time=0`, 'tpad=stop=-1:stop_mode=clone'];
     dealRead(writer, `[${input}:v:0]`, prepare, taps[index]!, 'video');
   });
 
