@@ -109,6 +109,25 @@ describe('JobQueue', () => {
     expect(await fs.readdir(path.join(dir, 'registry'))).toEqual([]);
   });
 
+  it('gives a job a scratch folder beside its output and removes it when the job ends, failed or not', async () => {
+    const q = queue();
+    const final = path.join(dir, 'cut.mov');
+    let scratch = '';
+    const job = q.submit({
+      kind: 't',
+      title: 'pieces',
+      run: async (ctx) => {
+        scratch = await ctx.scratch(await ctx.output(final));
+        expect(path.dirname(scratch)).toBe(dir);
+        await fs.writeFile(path.join(scratch, '0.mov'), 'piece');
+        throw new Error('the join failed');
+      },
+    });
+    expect((await q.whenSettled(job.id)).state).toBe('failed');
+    await expect(fs.stat(scratch)).rejects.toThrow();
+    expect((await fs.readdir(dir)).filter((n) => n !== 'registry')).toEqual([]);
+  });
+
   it('cancels a running job, deleting what it had written, and a queued one without running it', async () => {
     const q = queue(1);
     const final = path.join(dir, 'long.mp4');
@@ -169,8 +188,13 @@ describe('PartialFiles', () => {
     await dead.register('job-1', leftover);
     await fs.writeFile(path.join(registry, 'job-2.json'), JSON.stringify({ pid: 1, files: [path.join(dir, 'not-ours.mp4')] }));
     await fs.writeFile(path.join(dir, 'not-ours.mp4'), 'keep');
+    const scratch = path.join(dir, '.cut.mov.reelsmith-partial-deadbeef-scratch');
+    await fs.mkdir(scratch);
+    await fs.writeFile(path.join(scratch, '0.mov'), 'piece');
+    await dead.register('job-1', scratch);
     const alive = new PartialFiles(registry, () => true);
-    expect(await alive.cleanStale()).toEqual([leftover]);
+    expect(await alive.cleanStale()).toEqual([leftover, scratch]);
+    expect((await fs.readdir(dir)).includes(path.basename(scratch))).toBe(false);
     expect(await fs.readdir(dir)).toEqual(expect.arrayContaining(['not-ours.mp4']));
     expect((await fs.readdir(dir)).includes(path.basename(leftover))).toBe(false);
   });

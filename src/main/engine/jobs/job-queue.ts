@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/errors';
 import { isFinished, type Job, type JobError, type JobResource } from '../../../shared/jobs';
-import { partialPathFor, type PartialFiles } from './partial-files';
+import { partialPathFor, scratchPathFor, type PartialFiles } from './partial-files';
 
 export interface JobContext {
   readonly jobId: string;
@@ -13,6 +13,11 @@ export interface JobContext {
    * deleted when it fails or is cancelled, so no half-written file is ever left where the user looks.
    */
   output(finalPath: string): Promise<string>;
+  /**
+   * An empty folder beside `finalPath` for the job's intermediate files (pieces as large as the output itself). It is
+   * deleted when the job ends, however it ends, and at the next start if the process died.
+   */
+  scratch(finalPath: string): Promise<string>;
 }
 
 export interface JobSpec {
@@ -196,6 +201,12 @@ export class JobQueue {
         entry.outputs.set(partial, finalPath);
         await this.options.partials.register(job.id, partial);
         return partial;
+      },
+      scratch: async (finalPath) => {
+        const folder = scratchPathFor(finalPath, job.id);
+        await this.options.partials.register(job.id, folder);
+        await fs.mkdir(folder);
+        return folder;
       },
     };
     void this.execute(entry, context);

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { processIsAlive } from '../system/process-alive';
 
 /**
- * Outputs are written to a temporary sibling and moved into place only on success. Each temporary is registered
- * here (one small file per job, with the owning process id) so that one left behind by a killed process is removed
- * at the next start, wherever the user exported to.
+ * Outputs are written to a temporary sibling and moved into place only on success. Each temporary (and scratch
+ * folder) is registered here (one small file per job, with the owning process id) so that one left behind by a
+ * killed process is removed at the next start, wherever the user exported to.
  */
 const PARTIAL_MARK = '.reelsmith-partial-';
 
@@ -17,6 +17,11 @@ export function partialPathFor(finalPath: string, jobId: string): string {
   const stem = path.basename(finalPath, ext);
   // Keep the extension last: ffmpeg picks the container from it.
   return path.join(path.dirname(finalPath), `.${stem}${PARTIAL_MARK}${jobId.slice(0, 8)}${ext}`);
+}
+
+/** A job's scratch folder beside `finalPath`, named as a temporary so that only the cleaner ever removes it. */
+export function scratchPathFor(finalPath: string, jobId: string): string {
+  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}${PARTIAL_MARK}${jobId.slice(0, 8)}-scratch`);
 }
 
 export function isPartialFile(file: string): boolean {
@@ -40,7 +45,7 @@ export class PartialFiles {
   /** Deletes the job's temporaries (those not already moved into place) and forgets them. */
   async discard(jobId: string): Promise<void> {
     const entry = await this.read(this.entryFile(jobId));
-    for (const file of entry?.files ?? []) if (isPartialFile(file)) await fs.rm(file, { force: true });
+    for (const file of entry?.files ?? []) if (isPartialFile(file)) await fs.rm(file, { recursive: true, force: true });
     await fs.rm(this.entryFile(jobId), { force: true });
   }
 
@@ -59,7 +64,7 @@ export class PartialFiles {
       if (entry && this.isProcessAlive(entry.pid) && entry.pid !== process.pid) continue;
       for (const file of entry?.files ?? []) {
         if (!isPartialFile(file)) continue;
-        const existed = await fs.rm(file, { force: false }).then(() => true, () => false);
+        const existed = await fs.rm(file, { recursive: true, force: false }).then(() => true, () => false);
         if (existed) removed.push(file);
       }
       await fs.rm(entryFile, { force: true });

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -46,8 +45,7 @@ export async function runStreamCopy(
   const sources = await withProbeFailures(probeRenderSources(capabilities.ffprobe.path, plan));
   const segments = plan.video.find((layer) => layer.segments.length > 0)!.segments;
   // Beside the output, not in the temp folder: the pieces are as large as the output itself.
-  const workDir = path.join(path.dirname(partial), `.reelsmith-copy-${randomBytes(6).toString('hex')}`);
-  await fs.mkdir(workDir);
+  const workDir = await ctx.scratch(partial);
   try {
     const list = ['ffconcat version 1.0'];
     for (const [index, segment] of segments.entries()) {
