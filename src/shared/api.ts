@@ -374,7 +374,7 @@ export const apiMethods = {
   'assets.refresh': method(
     z.object({ ids: z.array(AssetIdSchema).min(1).max(10_000) }).strict(),
     z.null(),
-    'Check assets’ files again and remake failed thumbnails, filmstrips, waveforms and proxies',
+    'Check assets’ files again (probing them again: what now reads differently is updated and its thumbnails, filmstrips, waveforms and proxies made anew) and remake failed ones',
   ),
   'media.probe': method(
     z.object({ path: PathSchema }).strict(),

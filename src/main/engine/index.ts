@@ -24,6 +24,7 @@ import { APP_VERSION } from './version';
 import { AssetLibrary } from './assets/asset-library';
 import { collectFiles } from './assets/collect-files';
 import { relinkAssets } from './assets/relink';
+import { reprobedAssets } from './assets/reprobe';
 import { runImport } from './assets/run-import';
 import { Uploads } from './assets/uploads';
 import { derivedMediaMakers } from './media/derived/makers';
@@ -493,8 +494,12 @@ export function createEngine(options: EngineOptions): Engine {
       if (found.patches.length > 0) await projects.edit({ type: 'assets.patch', patches: found.patches });
       return { relinked: found.patches.length, missing: found.stillMissing };
     },
-    'assets.refresh': ({ ids }) => {
-      requireProject();
+    'assets.refresh': async ({ ids }) => {
+      const open = requireProject();
+      // Probed again: a newer Reelsmith reads more (HDR, a JPEG's orientation), and what changed is made again.
+      const changed = await reprobedAssets(locateTool('ffprobe').path, open.document.assets.filter((asset) => ids.includes(asset.id)));
+      for (const { asset } of changed) await library.discardDerived(asset);
+      if (changed.length > 0) await projects.edit({ type: 'assets.patch', patches: changed.map(({ asset, media }) => ({ id: asset.id, media })) });
       library.refresh(ids);
       return null;
     },

@@ -152,6 +152,13 @@ export class AssetLibrary {
     return ids;
   }
 
+  /** Deletes an asset's derived files (its probe changed), so checking it again makes them anew. */
+  async discardDerived(asset: Asset): Promise<void> {
+    const dir = this.cacheDir(asset);
+    const { files } = this.options.makers;
+    await Promise.all(Object.values(files).map((file) => fs.rm(path.join(dir, file), { force: true })));
+  }
+
   /** Checks the files again and retries failed derived files. */
   refresh(ids: readonly string[]): void {
     for (const id of ids) {

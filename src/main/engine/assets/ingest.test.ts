@@ -147,6 +147,16 @@ describe('importing the corpus', () => {
   });
 });
 
+describe('refreshing', () => {
+  it('probes again without an edit when nothing about the file changed', async () => {
+    const id = (await ok('assets.list')).find((a) => a.name === 'photo.jpg')!.id;
+    const before = (await ok('project.current'))!.history;
+    await ok('assets.refresh', { ids: [id] });
+    expect((await ok('project.current'))!.history).toEqual(before);
+    expect((await ok('assets.list')).find((a) => a.id === id)?.status).toBe('ready');
+  });
+});
+
 describe('relinking and uploads', () => {
   it('flags a moved file missing and relinks it by content from a folder', async () => {
     const fresh = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-relink-'));
