@@ -2,12 +2,28 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { encodeOnnxModel, probeGraph } from '../../src/main/engine/inference/onnx-graph';
+import type { UserModelManifest } from '../../src/shared/models/local-ai';
 import type { ModelEntry } from '../../src/shared/models/manifest';
 
 /** Tiny ONNX models for the inference tests, written by hand (see onnx-graph.ts), no download. */
 
 /** `y = x * 2 + 1` over float32[n]. */
 export const affineModel = probeGraph;
+
+/** The manifest a user would write to import `affineModel` as their own. */
+export const affineUserManifest: UserModelManifest = {
+  id: 'my-affine',
+  name: 'My affine model',
+  task: 'image-to-image',
+  layout: 'nhwc',
+  scale: 1,
+  tileSize: 16,
+  tileOverlap: 0,
+  license: 'CC0-1.0',
+  source: 'Made for a test',
+  inputs: [{ name: 'x', dtype: 'float32', shape: ['n'] }],
+  outputs: [{ name: 'y', dtype: 'float32', shape: ['n'] }],
+};
 
 /** `y = x` over uint8[n]. */
 export function identityModel(): Uint8Array {

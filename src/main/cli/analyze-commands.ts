@@ -2,6 +2,7 @@ import path from 'node:path';
 import { SilenceThresholdSchema, type LoudnessAnalysis, type SilenceAnalysis } from '../../shared/analysis/loudness';
 import { SceneDetectionParamsSchema, type SceneCut } from '../../shared/analysis/scenes';
 import { SpeechDetectionParamsSchema, type SpeechAnalysis } from '../../shared/analysis/speech';
+import { formatSecondsExact } from '../../shared/format/duration';
 import { analyzeLoudness } from '../engine/analysis/loudness/analyze-loudness';
 import { analyzeSilence } from '../engine/analysis/loudness/analyze-silence';
 import { analyzeSpeech } from '../engine/analysis/speech/analyze-speech';
@@ -9,6 +10,7 @@ import { standaloneInference, vadModel } from '../engine/analysis/speech/local-v
 import { detectScenes } from '../engine/analysis/scenes/detect-scenes';
 import { FfmpegCancelled } from '../engine/ffmpeg/run-ffmpeg';
 import type { CliCommand, CommandContext } from './commands';
+import { numberOption } from './option-values';
 import { cancelledAs, terminalProgress } from './terminal-progress';
 import { UsageError } from './usage-error';
 
@@ -112,14 +114,14 @@ export const ANALYZE_COMMANDS: readonly CliCommand[] = [
       'A frame is loud when its peak reaches the threshold, a share of the loudest sample of the track (4% or -28dB). ' +
       'With --json, prints the silent ranges [{start, end}] in seconds.',
     options: [
-      { name: 'threshold', type: 'string', valueName: 'LEVEL', description: 'Loudness threshold: 4%, 0.04 or, with an =, --threshold=-28dB (required)' },
+      { name: 'threshold', type: 'string', valueName: 'LEVEL', description: 'Loudness threshold: 4%, 0.04 or -28dB (required)' },
       { name: 'margin', type: 'string', valueName: 'SECONDS', description: 'Loud time added around loud parts (default 0.2)' },
       { name: 'min-clip', type: 'string', valueName: 'FRAMES', description: 'Shorter loud parts become silent (default 3)' },
       { name: 'min-cut', type: 'string', valueName: 'FRAMES', description: 'Shorter silent parts become loud (default 6)' },
       { name: 'track', type: 'string', valueName: 'N', description: 'Audio track to analyse, counted from 0 (default 0)' },
     ],
     async run(ctx) {
-      if (typeof ctx.options.threshold !== 'string') throw new UsageError('--threshold <dB|%> is required, e.g. --threshold 4% or --threshold=-28dB');
+      if (typeof ctx.options.threshold !== 'string') throw new UsageError('--threshold <dB|%> is required, e.g. --threshold 4% or --threshold -28dB');
       const threshold = SilenceThresholdSchema.safeParse(ctx.options.threshold);
       if (!threshold.success) throw new UsageError(threshold.error.issues[0]?.message ?? 'the threshold is 4%, 0.04 or -28dB');
       const progress = terminalProgress(ctx, 'Finding silence');
@@ -144,27 +146,9 @@ export const ANALYZE_COMMANDS: readonly CliCommand[] = [
   },
 ];
 
-
 function formatCuts(cuts: Pick<SceneCut, 'time' | 'frame' | 'type' | 'score'>[], sceneCount: number): string {
-  const lines = cuts.map((c) => `${formatTime(c.time).padStart(10)}  frame ${String(c.frame).padEnd(7)} ${c.type.padEnd(9)} score ${c.score.toFixed(1)}`);
+  const lines = cuts.map((c) => `${formatSecondsExact(c.time).padStart(10)}  frame ${String(c.frame).padEnd(7)} ${c.type.padEnd(9)} score ${c.score.toFixed(1)}`);
   return [...lines, `${cuts.length} transition${cuts.length === 1 ? '' : 's'}, ${sceneCount} scene${sceneCount === 1 ? '' : 's'}`].join('\n');
-}
-
-/** 83.04 → "1:23.040". */
-function formatTime(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = (seconds - m * 60).toFixed(3).padStart(6, '0');
-  return `${m}:${s}`;
-}
-
-
-/** A numeric option, or undefined when absent; a UsageError when it is not a number. */
-function numberOption(ctx: CommandContext, name: string): number | undefined {
-  const value = ctx.options[name];
-  if (value === undefined) return undefined;
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number)) throw new UsageError(`--${name} must be a number, got “${String(value)}”`);
-  return number;
 }
 
 function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
@@ -177,11 +161,10 @@ function trackOption(ctx: CommandContext): number {
   return track;
 }
 
-
 function formatSpeech(analysis: SpeechAnalysis): string {
-  const lines = analysis.segments.map((s) => `${formatTime(s.start).padStart(10)} – ${formatTime(s.end).padStart(10)}  confidence ${s.confidence.toFixed(2)}`);
+  const lines = analysis.segments.map((s) => `${formatSecondsExact(s.start).padStart(10)} – ${formatSecondsExact(s.end).padStart(10)}  confidence ${s.confidence.toFixed(2)}`);
   const count = analysis.segments.length;
-  return [...lines, `${count} speech segment${count === 1 ? '' : 's'}, ${(analysis.speechRatio * 100).toFixed(1)} % of ${formatTime(analysis.duration)}`].join('\n');
+  return [...lines, `${count} speech segment${count === 1 ? '' : 's'}, ${(analysis.speechRatio * 100).toFixed(1)} % of ${formatSecondsExact(analysis.duration)}`].join('\n');
 }
 
 function formatLoudness(analysis: LoudnessAnalysis): string {
@@ -190,12 +173,12 @@ function formatLoudness(analysis: LoudnessAnalysis): string {
     `Integrated  ${lufs(analysis.integratedLufs, 'LUFS')}`,
     `Range       ${analysis.loudnessRangeLu.toFixed(1)} LU`,
     `True peak   ${lufs(analysis.truePeakDbtp, 'dBTP')}`,
-    `Duration    ${formatTime(analysis.duration)}`,
+    `Duration    ${formatSecondsExact(analysis.duration)}`,
   ].join('\n');
 }
 
 function formatSilence(analysis: SilenceAnalysis): string {
-  const lines = analysis.silent.map((r) => `${formatTime(r.start).padStart(10)} – ${formatTime(r.end).padStart(10)}  silent`);
+  const lines = analysis.silent.map((r) => `${formatSecondsExact(r.start).padStart(10)} – ${formatSecondsExact(r.end).padStart(10)}  silent`);
   const count = analysis.silent.length;
-  return [...lines, `${count} silent range${count === 1 ? '' : 's'}, ${(analysis.silentRatio * 100).toFixed(1)} % of ${formatTime(analysis.duration)} (${analysis.frameRate} frames a second)`].join('\n');
+  return [...lines, `${count} silent range${count === 1 ? '' : 's'}, ${(analysis.silentRatio * 100).toFixed(1)} % of ${formatSecondsExact(analysis.duration)} (${analysis.frameRate} frames a second)`].join('\n');
 }

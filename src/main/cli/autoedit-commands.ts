@@ -7,6 +7,7 @@ import { deadAirPieces, scenesTimeline, timelineFromPieces, type AutoEditSource,
 import { DEAD_AIR_MODES, DEAD_AIR_PRESETS, deadAirParams, planDeadAir, silenceRangesToSpeech, type DeadAirMode, type DeadAirPreset } from '../../shared/autoedit/dead-air';
 import { autoEditReport, formatAutoEditReport, type AutoEditReport } from '../../shared/autoedit/report';
 import { EXPORT_PRESETS } from '../../shared/export/presets';
+import { formatSecondsExact } from '../../shared/format/duration';
 import type { MediaInfo } from '../../shared/media';
 import { secondsToFrames } from '../../shared/timeline/time';
 import { timelineFileFromSequence, type TimelineFile } from '../../shared/timeline/timeline-file';
@@ -40,7 +41,7 @@ export const AUTOEDIT_COMMANDS: readonly CliCommand[] = [
       { name: 'o', type: 'string', valueName: 'OUT', description: 'Output file; its extension picks the export preset (.mp4, .mov, .wav, .mp3, .m4a)' },
       { name: 'preset', type: 'string', valueName: 'NAME', description: 'gentle, normal (default) or tight' },
       { name: 'mode', type: 'string', valueName: 'MODE', description: 'vad (voice detection, default) or threshold (loudness)' },
-      { name: 'threshold', type: 'string', valueName: 'LEVEL', description: 'Threshold mode’s level: 4% (default), 0.04 or --threshold=-28dB' },
+      { name: 'threshold', type: 'string', valueName: 'LEVEL', description: 'Threshold mode’s level: 4% (default), 0.04 or -28dB' },
       { name: 'audio-stream', type: 'string', valueName: 'N', description: 'Audio stream whose speech counts, from 0 (default 0)' },
       { name: 'loudness', type: 'string', valueName: 'LUFS', description: 'Normalise the sound to -14, -16 or -23 LUFS, true peak at most -1 dBTP (--loudness -14)' },
       { name: 'timeline', type: 'string', valueName: 'FILE', description: 'Also write the edit as a timeline file (.json)' },
@@ -100,7 +101,7 @@ export const AUTOEDIT_COMMANDS: readonly CliCommand[] = [
       const source: AutoEditSource = { assetId: SOURCE_ID, kind: 'video', frames: secondsToFrames(media.duration ?? 0, shape.frameRate, 'floor') };
       const file = editFile(`${path.parse(input).name} – scenes`, scenesTimeline(scenes, source, shape.frameRate, 'scenes'), shape, input);
       const timelinePath = typeof ctx.options.timeline === 'string' ? await writeTimeline(file, path.resolve(ctx.cwd, ctx.options.timeline)) : null;
-      const lines = scenes.map((s, i) => `Scene ${String(i + 1).padStart(3)}  ${formatTime(s.start).padStart(10)} – ${formatTime(s.end).padStart(10)}`);
+      const lines = scenes.map((s, i) => `Scene ${String(i + 1).padStart(3)}  ${formatSecondsExact(s.start).padStart(10)} – ${formatSecondsExact(s.end).padStart(10)}`);
       return {
         json: { scenes, ...(timelinePath === null ? {} : { timeline: timelinePath }) },
         text: [...lines, `${scenes.length} scene${scenes.length === 1 ? '' : 's'}`, ...(timelinePath === null ? [] : [`Wrote ${timelinePath}`])].join('\n'),
@@ -268,11 +269,3 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return (values as readonly string[]).includes(value);
 }
 
-
-
-/** 83.04 → "1:23.040". */
-function formatTime(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = (seconds - m * 60).toFixed(3).padStart(6, '0');
-  return `${m}:${s}`;
-}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { standaloneInference } from '../engine/analysis/speech/local-vad';
 import { locateTool } from '../engine/ffmpeg/locate';
 import {
+  CLIP_FPS,
   contactSheet,
   loopImages,
   morphImages,
@@ -14,16 +15,16 @@ import {
   type EncoderModel,
   type GeneratorModel,
 } from '../engine/generate/generate-images';
+import { sheetColumns } from '../engine/generate/generate-plan';
 import type { InferenceService } from '../engine/inference/inference-service';
 import { DEFAULT_ENCODER, DEFAULT_GENERATOR } from '../../shared/generate/requests';
 import type { CliCommand, CommandContext } from './commands';
+import { wholeNumberOption } from './option-values';
 import { UsageError } from './usage-error';
 
 /** `reelsmith generate …`: images, loops, variations and morphs from generator models (bundled or your own), the same for the same seed. */
 
 const DEFAULT_DECODER = 'emoji-vae-32-decoder';
-/** Clips play at this rate. */
-const CLIP_FPS = 25;
 
 const modelOptions = [
   { name: 'model', type: 'string', valueName: 'ID', description: `Generator model (default ${DEFAULT_GENERATOR}); see reelsmith models list` },
@@ -45,9 +46,9 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
     ],
     async run(ctx) {
       if (typeof ctx.options.o !== 'string') throw new UsageError('-o <dir> is required');
-      const count = integer(ctx, 'count', 16, 1, 256);
-      const seed = integer(ctx, 'seed', 1, 0, 2 ** 31 - 1);
-      const size = integer(ctx, 'size', 256, 8, 2048);
+      const count = wholeNumberOption(ctx, 'count', 16, 1, 256);
+      const seed = wholeNumberOption(ctx, 'seed', 1, 0, 2 ** 31 - 1);
+      const size = wholeNumberOption(ctx, 'size', 256, 8, 2048);
       const folder = path.resolve(ctx.cwd, ctx.options.o);
       return withGenerator(ctx, async (model, inference) => {
         const seeds = Array.from({ length: count }, (_, i) => seed + i);
@@ -57,7 +58,7 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
         const files = seeds.map((s) => path.join(folder, `${model.id}-seed${s}.png`));
         for (const [i, image] of images.entries()) await writePng(ffmpeg, image, files[i]!, size, ctx.interrupted);
         const sheet = path.join(folder, `${model.id}-sheet-seed${seed}.png`);
-        await writePng(ffmpeg, contactSheet(images, Math.ceil(Math.sqrt(count))), sheet, undefined, ctx.interrupted);
+        await writePng(ffmpeg, contactSheet(images, sheetColumns(count)), sheet, undefined, ctx.interrupted);
         return { json: { model: model.id, seeds, files, sheet }, text: `Wrote ${count} images and ${path.basename(sheet)} into ${folder}` };
       });
     },
@@ -74,10 +75,10 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
     ],
     async run(ctx) {
       const output = loopOutput(ctx);
-      const seconds = integer(ctx, 'seconds', 4, 1, 60);
-      const keys = integer(ctx, 'keys', 4, 2, 32);
-      const seed = integer(ctx, 'seed', 1, 0, 2 ** 31 - 1);
-      const size = integer(ctx, 'size', 256, 8, 2048);
+      const seconds = wholeNumberOption(ctx, 'seconds', 4, 1, 60);
+      const keys = wholeNumberOption(ctx, 'keys', 4, 2, 32);
+      const seed = wholeNumberOption(ctx, 'seed', 1, 0, 2 ** 31 - 1);
+      const size = wholeNumberOption(ctx, 'size', 256, 8, 2048);
       return withGenerator(ctx, async (model, inference) => {
         const seeds = Array.from({ length: keys }, (_, i) => seed + i);
         const frames = await loopImages(inference, model, { seeds, classIndex: classIndex(ctx, model), temperature: temperature(ctx), frames: seconds * CLIP_FPS }, ctx.interrupted);
@@ -100,9 +101,9 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
     ],
     async run(ctx) {
       if (typeof ctx.options.o !== 'string') throw new UsageError('-o <dir> is required');
-      const count = integer(ctx, 'count', 8, 1, 64);
-      const seed = integer(ctx, 'seed', 1, 0, 2 ** 31 - 1);
-      const size = integer(ctx, 'size', 256, 8, 2048);
+      const count = wholeNumberOption(ctx, 'count', 8, 1, 64);
+      const seed = wholeNumberOption(ctx, 'seed', 1, 0, 2 ** 31 - 1);
+      const size = wholeNumberOption(ctx, 'size', 256, 8, 2048);
       // The bundled VAE is very sure of where a picture lies (σ ≈ 0.06), so a variation needs several σ to show.
       const spread = ctx.options.spread === undefined ? 6 : Number(ctx.options.spread);
       if (!(spread >= 0 && spread <= 20)) throw new UsageError('--spread is a number from 0 to 20');
@@ -133,8 +134,8 @@ export const GENERATE_COMMANDS: readonly CliCommand[] = [
     ],
     async run(ctx) {
       const output = loopOutput(ctx);
-      const seconds = integer(ctx, 'seconds', 3, 1, 30);
-      const size = integer(ctx, 'size', 256, 8, 2048);
+      const seconds = wholeNumberOption(ctx, 'seconds', 3, 1, 30);
+      const size = wholeNumberOption(ctx, 'size', 256, 8, 2048);
       const pictures = ctx.args.slice(0, 2).map((file) => path.resolve(ctx.cwd, file));
       return withVae(ctx, async ({ encoder, decoder }, inference) => {
         const ffmpeg = locateTool('ffmpeg').path;
@@ -179,14 +180,6 @@ async function withGenerator<T>(ctx: CommandContext, work: (model: GeneratorMode
   } finally {
     inference.dispose();
   }
-}
-
-function integer(ctx: CommandContext, name: string, fallback: number, min: number, max: number): number {
-  const raw = ctx.options[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} is a whole number from ${min} to ${max}`);
-  return value;
 }
 
 function temperature(ctx: CommandContext): number {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { affineModel, identityModel, writeTestModel } from '../../../test/inference/test-models';
+import { affineModel, affineUserManifest, identityModel, writeTestModel } from '../../../test/inference/test-models';
 import { createEngine, type Engine } from '../engine';
 import { runCliCaptured } from './captured-run';
 
@@ -60,19 +60,7 @@ describe('reelsmith models', () => {
 
   it('imports a user model with its manifest, and says what is wrong with a bad one', async () => {
     await fs.writeFile(path.join(root, 'mine.onnx'), affineModel());
-    const manifest = {
-      id: 'my-affine',
-      name: 'My affine model',
-      task: 'image-to-image',
-      layout: 'nhwc',
-      scale: 1,
-      tileSize: 16,
-      tileOverlap: 0,
-      license: 'CC0-1.0',
-      source: 'Made for a test',
-      inputs: [{ name: 'x', dtype: 'float32', shape: ['n'] }],
-      outputs: [{ name: 'y', dtype: 'float32', shape: ['n'] }],
-    };
+    const manifest = affineUserManifest;
     await fs.writeFile(path.join(root, 'mine.json'), JSON.stringify(manifest));
     const imported = await cli('models', 'import', 'mine.onnx', 'mine.json');
     expect(imported.code, imported.stderr).toBe(0);

@@ -123,6 +123,8 @@ export function createEngine(options: EngineOptions): Engine {
   let listedName: string | null = null;
 
   const cpuSlots = options.cpuSlots ?? defaultCpuSlots(os.availableParallelism());
+  /** Files fingerprinted and probed at once (imports, refresh): ffprobe mostly waits on the disk. */
+  const probeConcurrency = Math.max(2, cpuSlots * 2);
   const jobs = new JobQueue({
     slots: { cpu: cpuSlots, inference: 1 },
     partials,
@@ -295,7 +297,7 @@ export function createEngine(options: EngineOptions): Engine {
       ffprobe: ffprobePath(),
       sources: files.map((f) => ({ ...f, stored: false })),
       unusable,
-      concurrency: Math.max(2, cpuSlots * 2),
+      concurrency: probeConcurrency,
     });
   };
 
@@ -469,7 +471,7 @@ export function createEngine(options: EngineOptions): Engine {
         ffprobe: ffprobePath(),
         sources,
         unusable: unknown.map((id) => ({ name: id, reason: 'This upload is unknown or was already imported; upload the file again.' })),
-        concurrency: Math.max(2, cpuSlots * 2),
+        concurrency: probeConcurrency,
       });
     },
     'assets.update': async ({ ids, addTags, removeTags, favourite }) => {
@@ -497,7 +499,8 @@ export function createEngine(options: EngineOptions): Engine {
     'assets.refresh': async ({ ids }) => {
       const open = requireProject();
       // Probed again: a newer Reelsmith reads more (HDR, a JPEG's orientation), and what changed is made again.
-      const changed = await reprobedAssets(locateTool('ffprobe').path, open.document.assets.filter((asset) => ids.includes(asset.id)));
+      const wanted = new Set(ids);
+      const changed = await reprobedAssets(locateTool('ffprobe').path, open.document.assets.filter((asset) => wanted.has(asset.id)), probeConcurrency);
       for (const { asset } of changed) await library.discardDerived(asset);
       if (changed.length > 0) await projects.edit({ type: 'assets.patch', patches: changed.map(({ asset, media }) => ({ id: asset.id, media })) });
       library.refresh(ids);

@@ -7,3 +7,10 @@ export function formatDuration(seconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/** 83.04 → "1:23.040": a time in a media file to the millisecond, minutes not wrapped into hours. */
+export function formatSecondsExact(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = (seconds - m * 60).toFixed(3).padStart(6, '0');
+  return `${m}:${s}`;
+}

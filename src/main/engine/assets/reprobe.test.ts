@@ -23,7 +23,7 @@ describe('reprobedAssets', () => {
     // As an older Reelsmith stored it: no HDR flag, a different shown size.
     const older: Asset = { ...current, media: { ...current.media, video: { ...current.media.video!, displayWidth: 1, hdr: null } } };
     const gone: Asset = { ...unchanged, id: 'gone', path: '/nowhere/gone.jpg' };
-    const changed = await reprobedAssets(ffprobe, [unchanged, older, gone]);
+    const changed = await reprobedAssets(ffprobe, [unchanged, older, gone], 2);
     expect(changed.map((c) => c.asset.id)).toEqual(['older']);
     expect(changed[0]!.media).toEqual(current.media);
   });

@@ -1,18 +1,18 @@
 import type { Asset } from '../../../shared/assets';
 import type { MediaInfo } from '../../../shared/media';
+import { mapConcurrently } from '../media/derived/concurrently';
 import { probeFile } from '../media/probe';
 
 /**
  * The assets whose file probes differently now than when it was imported (a newer Reelsmith reads more of it), with
  * the new media info. Files that are gone or unreadable are left to the library's own check.
  */
-export async function reprobedAssets(ffprobe: string, assets: readonly Asset[]): Promise<{ asset: Asset; media: MediaInfo }[]> {
-  const probed = await Promise.all(
-    assets.map(async (asset) => {
-      const media = await probeFile(ffprobe, asset.path).catch(() => null);
-      return media && !sameMedia(media, asset.media) ? [{ asset, media }] : [];
-    }),
-  );
+export async function reprobedAssets(ffprobe: string, assets: readonly Asset[], concurrency: number): Promise<{ asset: Asset; media: MediaInfo }[]> {
+  // A few ffprobes at a time, as an import runs them: a refresh of the whole gallery must not start thousands at once.
+  const probed = await mapConcurrently(assets, concurrency, async (asset) => {
+    const media = await probeFile(ffprobe, asset.path).catch(() => null);
+    return media && !sameMedia(media, asset.media) ? [{ asset, media }] : [];
+  });
   return probed.flat();
 }
 

@@ -1,5 +1,6 @@
 import type { ModelEntry } from '../../../shared/models/manifest';
 import { classVector, latentForSeed, loopLatents, morphLatents } from '../../../shared/generate/latents';
+import { joinArrays } from '../../../shared/typed-arrays';
 import type { RgbaImage } from '../inference/models/image-upscale';
 import type { ModelRunner, TensorMap } from '../inference/tensor';
 import { runPipedFfmpeg } from '../media/derived/ffmpeg-pipes';
@@ -172,8 +173,8 @@ export async function decodeLatents(
   const output = model.outputs[0];
   if (!latentInput || !output) throw new Error(`${model.id}: a generator has a latent input and an image output`);
   const count = latents.length;
-  const feeds: TensorMap = { [latentInput.name]: { type: 'float32', data: concat(latents), dims: [count, model.latentSize] } };
-  if (classInput && model.classes) feeds[classInput.name] = { type: 'float32', data: concat(classes), dims: [count, model.classes.length] };
+  const feeds: TensorMap = { [latentInput.name]: { type: 'float32', data: joinArrays(latents, (length) => new Float32Array(length)), dims: [count, model.latentSize] } };
+  if (classInput && model.classes) feeds[classInput.name] = { type: 'float32', data: joinArrays(classes, (length) => new Float32Array(length)), dims: [count, model.classes.length] };
   const result = (await runner.run(model.id, feeds, signal))[output.name];
   if (!result || result.type !== 'float32') throw new Error(`${model.id} gave no ${output.name} image`);
   const [, channels = 0, height = 0, width = 0] = result.dims;
@@ -239,7 +240,7 @@ export async function resizeImages(ffmpeg: string, images: readonly RgbaImage[],
       '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${first.width}x${first.height}`, '-i', 'pipe:0',
       '-vf', `scale=${size}:${size}:flags=lanczos`, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
     ],
-    input: concatBytes(images.map((image) => image.data)),
+    input: joinArrays(images.map((image) => image.data), (length) => new Uint8Array(length)),
     onOutput: (chunk) => chunks.push(chunk),
     ...(signal ? { signal } : {}),
   });
@@ -248,6 +249,9 @@ export async function resizeImages(ffmpeg: string, images: readonly RgbaImage[],
   if (data.length !== frameBytes * images.length) throw new Error(`ffmpeg gave ${data.length} bytes for ${images.length} images of ${size}×${size}.`);
   return images.map((_, i) => ({ width: size, height: size, data: data.subarray(i * frameBytes, (i + 1) * frameBytes) }));
 }
+
+/** Generated clips (loops, morphs) play at this rate. */
+export const CLIP_FPS = 25;
 
 /** Writes frames as a looping clip: MP4 (H.264, on white), WebM (VP9 with alpha) or GIF, from the file's extension. */
 export async function writeLoop(ffmpeg: string, frames: readonly RgbaImage[], file: string, fps: number, size: number, signal?: AbortSignal): Promise<void> {
@@ -265,27 +269,7 @@ export async function writeLoop(ffmpeg: string, frames: readonly RgbaImage[], fi
   await runPipedFfmpeg({
     program: ffmpeg,
     args: ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${first.width}x${first.height}`, '-r', String(fps), '-i', 'pipe:0', ...args, '-y', file],
-    input: concatBytes(frames.map((f) => f.data)),
+    input: joinArrays(frames.map((f) => f.data), (length) => new Uint8Array(length)),
     ...(signal ? { signal } : {}),
   });
-}
-
-function concat(parts: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function concatBytes(parts: readonly (Uint8Array | Uint8ClampedArray)[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

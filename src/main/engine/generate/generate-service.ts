@@ -15,6 +15,7 @@ import { upscaleImage, type RgbaImage } from '../inference/models/image-upscale'
 import { JobFailure, type JobContext, type JobQueue } from '../jobs/job-queue';
 import { OutputNames } from '../render/sequence-export';
 import {
+  CLIP_FPS,
   contactSheet,
   loopImages,
   morphImages,
@@ -53,8 +54,6 @@ interface OpenProject {
   document: ProjectDocument;
 }
 
-/** Generated clips play at this rate. */
-const CLIP_FPS = 25;
 
 /** Takes a name in generated/ for a file the job writes and returns the temporary path to write it to. */
 type ClaimOutput = (name: string, extension: string, lineage: Lineage) => Promise<string>;

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { affineModel } from '../../../../test/inference/test-models';
-import type { InferenceStatus, UserModelManifest } from '../../../shared/models/local-ai';
+import { affineModel, affineUserManifest } from '../../../../test/inference/test-models';
+import type { InferenceStatus } from '../../../shared/models/local-ai';
 import { forkHostLauncher } from './host-entry';
 import { InferenceService } from './inference-service';
 import { ModelImportError } from './model-import';
@@ -34,19 +34,7 @@ function create() {
   });
 }
 
-const manifest: UserModelManifest = {
-  id: 'my-affine',
-  name: 'My affine model',
-  task: 'image-to-image',
-  layout: 'nhwc',
-  scale: 1,
-  tileSize: 16,
-  tileOverlap: 0,
-  license: 'CC0-1.0',
-  source: 'Made for a test',
-  inputs: [{ name: 'x', dtype: 'float32', shape: ['n'] }],
-  outputs: [{ name: 'y', dtype: 'float32', shape: ['n'] }],
-};
+const manifest = affineUserManifest;
 
 describe('InferenceService', () => {
   it('finds the provider in use by opening its test graph, and announces it', async () => {

@@ -1,3 +1,5 @@
+import { joinArrays } from '../../../shared/typed-arrays';
+
 /**
  * Writes small ONNX graphs as protobuf bytes, without a protobuf library: the built-in probe graph that tells which
  * execution provider works when no model is installed, and the test models. Only the fields those graphs need.
@@ -118,11 +120,5 @@ function text(value: string): Uint8Array {
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return joinArrays(parts, (length) => new Uint8Array(length));
 }

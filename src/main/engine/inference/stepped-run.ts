@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TensorDtype } from '../../../shared/models/manifest';
+import { joinArrays } from '../../../shared/typed-arrays';
 import type { TensorData, TensorDataByType, TensorMap } from './tensor';
 
 /**
@@ -70,32 +71,20 @@ function sliceStep(tensor: TensorData, step: number, count: number): TensorData 
 /** Same-shaped tensors one after another along a new first axis. */
 function stack(values: readonly TensorData[]): TensorData {
   const first = values[0]!;
-  const size = first.data.length;
   const dims = [values.length, ...first.dims];
-  const dataOf = <K extends TensorDtype>(value: TensorData, type: K): TensorDataByType[K] => {
-    if (value.type !== type || value.data.length !== size) throw new Error('a stepped output changed its type or shape between steps');
-    return value.data as TensorDataByType[K];
-  };
+  const dataOf = <K extends TensorDtype>(type: K): TensorDataByType[K][] =>
+    values.map((value) => {
+      if (value.type !== type || value.data.length !== first.data.length) throw new Error('a stepped output changed its type or shape between steps');
+      return value.data as TensorDataByType[K];
+    });
   switch (first.type) {
-    case 'float32': {
-      const data = new Float32Array(size * values.length);
-      values.forEach((value, i) => data.set(dataOf(value, 'float32'), i * size));
-      return { type: 'float32', data, dims };
-    }
-    case 'int64': {
-      const data = new BigInt64Array(size * values.length);
-      values.forEach((value, i) => data.set(dataOf(value, 'int64'), i * size));
-      return { type: 'int64', data, dims };
-    }
-    case 'int32': {
-      const data = new Int32Array(size * values.length);
-      values.forEach((value, i) => data.set(dataOf(value, 'int32'), i * size));
-      return { type: 'int32', data, dims };
-    }
-    case 'uint8': {
-      const data = new Uint8Array(size * values.length);
-      values.forEach((value, i) => data.set(dataOf(value, 'uint8'), i * size));
-      return { type: 'uint8', data, dims };
-    }
+    case 'float32':
+      return { type: 'float32', data: joinArrays(dataOf('float32'), (length) => new Float32Array(length)), dims };
+    case 'int64':
+      return { type: 'int64', data: joinArrays(dataOf('int64'), (length) => new BigInt64Array(length)), dims };
+    case 'int32':
+      return { type: 'int32', data: joinArrays(dataOf('int32'), (length) => new Int32Array(length)), dims };
+    case 'uint8':
+      return { type: 'uint8', data: joinArrays(dataOf('uint8'), (length) => new Uint8Array(length)), dims };
   }
 }

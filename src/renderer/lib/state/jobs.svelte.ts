@@ -11,6 +11,8 @@ import type { Notices } from './notices.svelte';
  */
 export class JobsState {
   list = $state.raw<Job[]>([]);
+  /** The same jobs by id, for the views that follow the jobs they started. */
+  readonly byId = $derived(new Map(this.list.map((job) => [job.id, job])));
   loaded = $state(false);
   /** Jobs whose retry the engine refused with NOT_FOUND: they ran in an earlier session and cannot be run again. */
   unretryable = $state.raw<ReadonlySet<string>>(new Set());

@@ -26,3 +26,21 @@ export function decodeAssetDrag(payload: string): DraggedAsset[] {
     return Number(to) > Number(from) ? [{ assetId: assetId!, range: { from: Number(from), to: Number(to) } }] : [];
   });
 }
+
+/** Starts a drag of assets (or stretches of them) as a copy. */
+export function startAssetDrag(event: DragEvent, items: readonly (string | DraggedAsset)[]): void {
+  if (!event.dataTransfer) return;
+  event.dataTransfer.setData(ASSET_DRAG_TYPE, encodeAssetDrag(items));
+  event.dataTransfer.effectAllowed = 'copy';
+}
+
+/** Whether a drag carries assets (its payload can only be read on drop). */
+export function carriesAssets(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes(ASSET_DRAG_TYPE) ?? false;
+}
+
+/** The assets a drop brings; none when it brings something else (files from the desktop, text). */
+export function droppedAssets(event: DragEvent): DraggedAsset[] {
+  const payload = event.dataTransfer?.getData(ASSET_DRAG_TYPE);
+  return payload ? decodeAssetDrag(payload) : [];
+}
