@@ -6,8 +6,8 @@
  * accuracy of each against the talk's ground truth, and the peak memory (RSS, and heap plus array buffers) of a
  * 2-minute, a 30-minute and a 2-hour analysis, each in a process of its own.
  *
- * Reelsmith runs the model in the inference host process, as the app does; the host is started and the model loaded
- * before timing (the app keeps it warm), auto-editor's Python start-up is inside its time.
+ * Reelsmith runs the model in its inference host processes (one per core, up to 4), as the app does; the hosts are
+ * started and the model loaded before timing (the app keeps them warm), auto-editor's Python start-up is inside its time.
  *
  *   npx tsx bench/speech-analysis.bench.ts        BENCH_ROUNDS=3 (default)
  *
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const model = await vadModel(inference);
   try {
     // Start the host and open the model before timing, as a running app has them.
-    await analyzeSpeech(short.path, {}, inference, { model });
+    await analyzeSpeech(short.path, {}, inference.spread, { model });
     await analyzeSpeech(short.path, {}, inProcess, { model });
 
     const times = { autoEditor: [] as number[], speech: [] as number[], inProcess: [] as number[], threshold: [] as number[] };
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       times.autoEditor.push(elapsed(started));
 
       started = performance.now();
-      const speech = await analyzeSpeech(long.path, {}, inference, { model });
+      const speech = await analyzeSpeech(long.path, {}, inference.spread, { model });
       times.speech.push(elapsed(started));
       speechSegments = speech.segments.map((s) => [s.start, s.end]);
 
@@ -157,7 +157,7 @@ async function measurePeakMemory(file: string): Promise<void> {
   };
   const sampler = setInterval(sample, 20);
   try {
-    await analyzeSpeech(file, {}, inference, { model: await vadModel(inference) });
+    await analyzeSpeech(file, {}, inference.spread, { model: await vadModel(inference) });
   } finally {
     clearInterval(sampler);
     inference.dispose();

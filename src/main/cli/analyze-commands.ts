@@ -6,7 +6,7 @@ import { formatSecondsExact } from '../../shared/format/duration';
 import { analyzeLoudness } from '../engine/analysis/loudness/analyze-loudness';
 import { analyzeSilence } from '../engine/analysis/loudness/analyze-silence';
 import { analyzeSpeech } from '../engine/analysis/speech/analyze-speech';
-import { standaloneInference, vadModel } from '../engine/analysis/speech/local-vad';
+import { startVoiceDetection, vadModel } from '../engine/analysis/speech/local-vad';
 import { detectScenes } from '../engine/analysis/scenes/detect-scenes';
 import { FfmpegCancelled } from '../engine/ffmpeg/run-ffmpeg';
 import type { CliCommand, CommandContext } from './commands';
@@ -66,10 +66,10 @@ export const ANALYZE_COMMANDS: readonly CliCommand[] = [
         ...optional('paddingSeconds', numberOption(ctx, 'padding')),
       });
       if (!params.success) throw new UsageError('--threshold is a probability from 0 to 1; --min-silence and --padding are seconds');
-      const inference = standaloneInference();
+      const inference = startVoiceDetection();
       const progress = terminalProgress(ctx, 'Finding speech');
       try {
-        const analysis = await analyzeSpeech(path.resolve(ctx.cwd, ctx.args[0]!), params.data, inference, {
+        const analysis = await analyzeSpeech(path.resolve(ctx.cwd, ctx.args[0]!), params.data, inference.spread, {
           model: await vadModel(inference),
           audioStream: trackOption(ctx),
           signal: ctx.interrupted,

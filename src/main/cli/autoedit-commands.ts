@@ -16,7 +16,8 @@ import type { FrameRate, FrameSize, SampleRate } from '../../shared/video-format
 import { analyzeSilence } from '../engine/analysis/loudness/analyze-silence';
 import { detectScenes } from '../engine/analysis/scenes/detect-scenes';
 import { analyzeSpeech } from '../engine/analysis/speech/analyze-speech';
-import { standaloneInference, vadModel } from '../engine/analysis/speech/local-vad';
+import { startVoiceDetection, vadModel } from '../engine/analysis/speech/local-vad';
+import type { InferenceService } from '../engine/inference/inference-service';
 import { call, loudnessTarget, type CliCommand, type CommandContext } from './commands';
 import { followJob, JobFailedError } from './job-progress';
 import { cancelledAs, terminalProgress } from './terminal-progress';
@@ -50,17 +51,24 @@ export const AUTOEDIT_COMMANDS: readonly CliCommand[] = [
     ],
     async run(ctx) {
       const request = silenceRequest(ctx);
-      const media = await probeWithSound(ctx, request.input, request.audioStream);
-      const duration = media.duration ?? 0;
-      const progress = terminalProgress(ctx, request.mode === 'vad' ? 'Finding speech' : 'Finding silence');
+      // Voice detection's hosts start loading the model while the file is probed.
+      const inference = request.mode === 'vad' ? startVoiceDetection() : null;
+      let media: MediaInfo;
       let speech: readonly Pick<SpeechSegment, 'start' | 'end'>[];
       try {
-        speech = await findSpeech(ctx, request, progress.update);
-      } catch (error) {
-        throw cancelledAs(error, 'Dead-air removal cancelled; no file was written.');
+        media = await probeWithSound(ctx, request.input, request.audioStream);
+        const progress = terminalProgress(ctx, request.mode === 'vad' ? 'Finding speech' : 'Finding silence');
+        try {
+          speech = await findSpeech(ctx, request, inference, progress.update);
+        } catch (error) {
+          throw cancelledAs(error, 'Dead-air removal cancelled; no file was written.');
+        } finally {
+          progress.end();
+        }
       } finally {
-        progress.end();
+        inference?.dispose();
       }
+      const duration = media.duration ?? 0;
       const shape = editShape(media);
       const source: AutoEditSource = { assetId: SOURCE_ID, kind: shape.kind, frames: secondsToFrames(duration, shape.frameRate, 'floor') };
       const plan = planDeadAir(speech, duration, deadAirParams(request.preset, request.mode));
@@ -174,19 +182,14 @@ async function probeWithSound(ctx: CommandContext, input: string, audioStream: n
   return media;
 }
 
-/** Speech by voice detection (its own inference host, stopped after), or the loud parts by the threshold. */
-async function findSpeech(ctx: CommandContext, request: SilenceRequest, onProgress: (fraction: number) => void) {
+/** Speech by voice detection (on the inference hosts started for it), or the loud parts by the threshold. */
+async function findSpeech(ctx: CommandContext, request: SilenceRequest, inference: InferenceService | null, onProgress: (fraction: number) => void) {
   const options = { audioStream: request.audioStream, signal: ctx.interrupted, onProgress };
-  if (request.mode === 'threshold') {
+  if (!inference) {
     const silence = await analyzeSilence(request.input, { threshold: request.threshold }, options);
     return silenceRangesToSpeech(silence.silent, silence.duration);
   }
-  const inference = standaloneInference();
-  try {
-    return (await analyzeSpeech(request.input, {}, inference, { model: await vadModel(inference), ...options })).segments;
-  } finally {
-    inference.dispose();
-  }
+  return (await analyzeSpeech(request.input, {}, inference.spread, { model: await vadModel(inference), ...options })).segments;
 }
 
 interface EditShape {

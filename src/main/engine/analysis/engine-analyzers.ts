@@ -15,10 +15,11 @@ export function engineAnalyzers(inference: InferenceService): Analyzers {
       const model = await inference.model(VOICE_MODEL_ID);
       if (model.task !== 'audio-frame-classifier') throw new Error(`${model.name} is not an audio frame classifier.`);
       let provider: string | null = null;
-      // Every run says where it ran; the job records the last.
+      // Every run says where it ran; the job records the last. The batches are independent: spread over hosts.
       const runner: ModelRunner = {
+        parallelism: inference.spread.parallelism,
         run: async (modelId, feeds, signal, steps) => {
-          const result = await inference.runWithDetails(modelId, feeds, signal, steps);
+          const result = await inference.spread.runWithDetails(modelId, feeds, signal, steps);
           provider = result.provider;
           return result.outputs;
         },

@@ -72,6 +72,20 @@ describe('InferenceService', () => {
     await expect(service.importUser(source, manifest)).rejects.toThrow(/exists already/);
   });
 
+  it('spreads runs that go on at once over host processes of their own, one per core', async () => {
+    const source = path.join(root, 'download', 'affine.onnx');
+    await fs.mkdir(path.dirname(source));
+    await fs.writeFile(source, affineModel());
+    await service.importUser(source, manifest);
+    expect(service.spread.parallelism).toBe(2);
+    const input = (x: number) => ({ x: { type: 'float32' as const, data: new Float32Array([x]), dims: [1] } });
+    const results = await Promise.all([1, 2, 3].map((x) => service.spread.runWithDetails('my-affine', input(x))));
+    expect(results.map((r) => [...r.outputs.y!.data])).toEqual([[3], [5], [7]]);
+    expect(results.every((r) => r.provider === 'cpu')).toBe(true);
+    // Two cores: a second host started for the second run, the third waited for one of them.
+    expect(service.spread.size).toBe(2);
+  });
+
   it('runs the test graph as its warm-up when no model is installed', async () => {
     const report = await service.device();
     expect(report).toMatchObject({ testGraph: true, status: { available: true }, warmUps: [{ modelId: 'reelsmith-probe', provider: 'cpu', error: null }] });

@@ -5,7 +5,8 @@ import type { ModelEntry } from '../../../shared/models/manifest';
 import type { DeviceReport, InferenceStatus, ModelListing, UserModelManifest, WarmUp } from '../../../shared/models/local-ai';
 import { threadCounts } from './execution-providers';
 import { HashCache } from './hash-cache';
-import { InferenceClient, type LaunchHost, type RunResult } from './host-client';
+import { InferenceClient, type InferenceClientOptions, type LaunchHost, type RunResult } from './host-client';
+import { HostPool } from './host-pool';
 import { importUserModel } from './model-import';
 import { ModelRegistry, ModelUnavailableError } from './model-registry';
 import { userModelsDir } from './model-folders';
@@ -24,6 +25,9 @@ const SettingsSchema = z.object({ forceCpu: z.boolean() });
 const SETTINGS_FILE = 'inference-settings.json';
 /** The built-in graph that finds the provider in use when no model has been opened yet. */
 const PROBE_ID = 'reelsmith-probe';
+/** Most host processes the spread runner starts, and how long one may sit idle before it stops. */
+const MAX_SPREAD_HOSTS = 4;
+const SPREAD_IDLE_MS = 30_000;
 
 export interface InferenceServiceOptions {
   configDir: string;
@@ -34,6 +38,11 @@ export interface InferenceServiceOptions {
 }
 
 export class InferenceService implements ModelRunner {
+  /**
+   * For many independent runs of a small model (voice detection's batches): spread over up to one single-thread host
+   * process per core, beside the main host that big models (upscalers, generators) use with all cores.
+   */
+  readonly spread: HostPool;
   private readonly registry: ModelRegistry;
   private readonly client: InferenceClient;
   private readonly intraOpThreads: number;
@@ -51,17 +60,25 @@ export class InferenceService implements ModelRunner {
       userDir: userModelsDir(options.configDir),
       hashes: new HashCache(path.join(options.configDir, 'model-hashes.json')),
     });
-    this.client = new InferenceClient({
+    const clientOptions = (intraOpThreads: number): InferenceClientOptions => ({
       launch: options.launch,
       resolveModel: async (modelId) => {
+        // The request carries the force-CPU setting, read from disk first.
+        await this.loadedSettings;
         const file = this.unregistered.get(modelId) ?? (await this.registry.usable(modelId)).file;
         return { id: modelId, file };
       },
-      settings: () => ({ forceCpu: this.forceCpu ?? false, intraOpThreads: this.intraOpThreads }),
+      settings: () => ({ forceCpu: this.forceCpu ?? false, intraOpThreads }),
       onSession: (report) => this.sessionOpened(report),
       onRun: (_modelId, provider) => {
         if (provider !== this.status.inUse) this.update({ inUse: provider, available: true });
       },
+    });
+    this.client = new InferenceClient(clientOptions(this.intraOpThreads));
+    this.spread = new HostPool({
+      makeClient: () => new InferenceClient(clientOptions(1)),
+      maxHosts: Math.min(MAX_SPREAD_HOSTS, Math.max(1, options.availableParallelism)),
+      idleMs: SPREAD_IDLE_MS,
     });
     this.status = { available: null, message: null, forceCpu: false, inUse: null, attempts: [], intraOpThreads: this.intraOpThreads, ortVersion: null };
     this.loadedSettings = fs
@@ -80,7 +97,6 @@ export class InferenceService implements ModelRunner {
 
   /** Runs a model and tells which provider it ran on, for the job that asked. */
   async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<RunResult> {
-    await this.loadedSettings;
     return this.client.runWithDetails(modelId, feeds, signal, steps);
   }
 
@@ -105,7 +121,7 @@ export class InferenceService implements ModelRunner {
     await fs.mkdir(this.options.configDir, { recursive: true });
     await fs.writeFile(path.join(this.options.configDir, SETTINGS_FILE), `${JSON.stringify({ forceCpu })}\n`);
     // Open sessions keep their provider; closing them makes the next run choose again.
-    await this.client.closeSessions().catch(() => undefined);
+    await Promise.all([this.client.closeSessions(), this.spread.closeSessions()]).catch(() => undefined);
     this.update({ forceCpu, inUse: null, attempts: [] });
     this.probed = this.probe();
     return this.probed;
@@ -150,9 +166,10 @@ export class InferenceService implements ModelRunner {
     return { status: this.status, backends: runtime.backends, testGraph: runtime.available && usable.length === 0, warmUps };
   }
 
-  /** Stops the host process. */
+  /** Stops the host processes. */
   dispose(): void {
     this.client.close();
+    this.spread.dispose();
   }
 
   private async warmUp(modelId: string, feeds: TensorMap): Promise<WarmUp> {

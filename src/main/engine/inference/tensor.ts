@@ -25,4 +25,6 @@ export type TensorMap = Record<string, TensorData>;
  */
 export interface ModelRunner {
   run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap>;
+  /** Runs that go on at once when callers keep that many in flight (several host processes); 1 when absent. */
+  readonly parallelism?: number;
 }

@@ -54,10 +54,10 @@ export interface AnalyzeSpeechOptions {
 /** Share of the progress bar given to decoding; the model takes the rest. */
 const DECODE_SHARE = 0.1;
 /**
- * Parts of 15 s in batches of up to 64 rows (two in flight), 8 frames of each row per call: a call carries about
- * 8–16 ms of model work against the ~0.5 ms it costs in messaging, and the 2 s preroll adds 13 % (measured on a
- * 30-minute talk: 8 frames a call took 3.6–4.1 s against 5.3–6.2 s for one; 16 were slower, as lanes wait longer
- * for decoded audio; 30 s parts were slower too).
+ * Parts of 15 s in batches of up to 64 rows (two in flight, or one per host when the runner has more hosts), 8 frames
+ * of each row per call: a call carries about 8–16 ms of model work against the ~0.5 ms it costs in messaging, and the
+ * 2 s preroll adds 13 % (measured on a 30-minute talk: 8 frames a call took 3.6–4.1 s against 5.3–6.2 s for one; 16
+ * were slower, as lanes wait longer for decoded audio; 30 s parts were slower too).
  */
 const PART_SECONDS = 15;
 const PREROLL_SECONDS = 2;
@@ -112,7 +112,7 @@ export async function analyzeSpeech(
     try {
       const detecting = runBatchedVad(runner, model, (first, into) => readSamples(reader, first, into), feed, {
         maxLanes: options.maxLanes ?? MAX_LANES,
-        groups: IN_FLIGHT_BATCHES,
+        groups: Math.max(IN_FLIGHT_BATCHES, runner.parallelism ?? 1),
         steps: options.stepFrames ?? STEP_FRAMES,
         signal,
         onProbability: (frame, probability) => {

@@ -20,6 +20,17 @@ export function standaloneInference(configDir = defaultConfigDir()): InferenceSe
   });
 }
 
+/**
+ * A standalone inference service that starts loading the voice detector at once, so the host processes start while
+ * the caller probes and decodes. Pass `inference.spread` to analyzeSpeech: its batches run on one host per core.
+ */
+export function startVoiceDetection(configDir = defaultConfigDir()): InferenceService {
+  const inference = standaloneInference(configDir);
+  // A failure to load shows on the first real run, where the caller reports it.
+  inference.spread.prepare(VOICE_MODEL_ID).catch(() => undefined);
+  return inference;
+}
+
 /** The voice detector's manifest entry (tensor names, frame and context sizes), once the service found it usable. */
 export async function vadModel(inference: InferenceService): Promise<AudioFrameClassifierModel> {
   const entry = await inference.model(VOICE_MODEL_ID);

@@ -90,20 +90,24 @@ export function sameRead(a: SourceRead, b: SourceRead): boolean {
 
 /** A stretch of a read's decoded stream (in its samples or frames) that one tap takes, [start, end). */
 export interface TapRange {
+  /** Where the stretch goes out, its timestamps restarted at 0. */
   label: string;
   start: number;
   end: number;
   /** The tap feeds a crossfade. */
   fades: boolean;
+  /** Filters the stretch goes through after the cut (volume, scaling). */
+  then: readonly string[];
 }
 
 /**
- * The filters that deal a read's stream out to its taps. With one tap, the stream goes to it whole (the tap trims).
+ * The filters that deal a read's stream out to its taps. With one tap, the stream goes to it whole and is trimmed.
  * With several in stream order, not overlapping (a dead-air cut: hundreds of pieces of one talk), the stream is cut
- * at their edges by `asegment`/`segment`, so every frame goes to one tap only and the stream ends after the last:
- * with `asplit`/`split` each tap would receive, and the graph buffer, the whole stream (340 cuts of 30 minutes took
- * 33 s to render, against under a second cut in one pass). Taps out of order (a source used again earlier) still split,
- * and so do reads that feed a crossfade: acrossfade loses the overlap when its input is an asegment output (FFmpeg 5.1).
+ * at their edges by `asegment`/`segment`, so every frame goes to one tap only, already cut where the tap needs it, and
+ * the stream ends after the last: with `asplit`/`split` each tap would receive, and the graph buffer, the whole stream
+ * (340 cuts of 30 minutes took 33 s to render, against under a second cut in one pass). Taps out of order (a source
+ * used again earlier) still split and trim, and so do reads that feed a crossfade: acrossfade loses the overlap when
+ * its input is an asegment output (FFmpeg 5.1).
  */
 export function dealRead(
   writer: { label(prefix: string): string; chain(inputs: readonly string[], filters: readonly string[], outputs: readonly string[]): void },
@@ -112,10 +116,19 @@ export function dealRead(
   taps: readonly TapRange[],
   kind: 'audio' | 'video',
 ): void {
-  const labels = taps.map((tap) => tap.label);
+  const [trim, setpts, split, segment] = kind === 'audio' ? ['atrim', 'asetpts', 'asplit', 'asegment'] : ['trim', 'setpts', 'split', 'segment'];
+  const restart = `${setpts}=PTS-STARTPTS`;
+  const trimmed = (tap: TapRange) => [`${trim}=start_pts=${tap.start}:end_pts=${tap.end}`, restart, ...tap.then];
   const ordered = taps.every((tap, i) => tap.end > tap.start && (i === 0 || tap.start >= taps[i - 1]!.end));
-  if (taps.length < 2 || !ordered || taps.some((tap) => tap.fades)) {
-    writer.chain([input], [...prepare, ...(taps.length > 1 ? [`${kind === 'audio' ? 'asplit' : 'split'}=${taps.length}`] : [])], labels);
+  if (taps.length === 1) {
+    writer.chain([input], [...prepare, ...trimmed(taps[0]!)], [taps[0]!.label]);
+    return;
+  }
+  if (taps.length === 0) return;
+  if (!ordered || taps.some((tap) => tap.fades)) {
+    const branches = taps.map(() => writer.label(split));
+    writer.chain([input], [...prepare, `${split}=${taps.length}`], branches);
+    taps.forEach((tap, i) => writer.chain([branches[i]!], trimmed(tap), [tap.label]));
     return;
   }
   const points: number[] = [];
@@ -129,7 +142,9 @@ export function dealRead(
       dropped.push(drop);
       points.push(tap.start);
     }
-    outputs.push(tap.label);
+    const piece = writer.label(segment);
+    outputs.push(piece);
+    writer.chain([piece], [restart, ...tap.then], [tap.label]);
     points.push(tap.end);
     at = tap.end;
   }

@@ -42,19 +42,18 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
     const segment = layer.segments[from.segment]!;
     const readIndex = readOfSegment[from.segment]!;
     const read = reads[readIndex]!;
-    const tap = writer.label('vtap');
     const start = readPosition(read, segment, from.offset);
-    taps[readIndex]!.push({ label: tap, start, end: start + length, fades });
     const { sar, displayWidth, displayHeight } = ctx.source(segment.source);
     const square = sar.num === sar.den;
     // Scaling and padding to the size a picture already has would still copy every frame.
     const fitsFrame = square && displayWidth === plan.frameSize.width && displayHeight === plan.frameSize.height;
     const out = writer.label('vspan');
-    writer.chain(
-      [tap],
-      [
-        `trim=start_pts=${start}:end_pts=${start + length}`,
-        'setpts=PTS-STARTPTS',
+    taps[readIndex]!.push({
+      label: out,
+      start,
+      end: start + length,
+      fades,
+      then: [
         // `sar` as the filter sees it: after autorotation a turned picture's pixel shape is turned too.
         ...(square ? [] : ['scale=trunc(iw*sar/2)*2:ih', 'setsar=1']),
         ...(look === 'transparent' ? ['format=yuva420p'] : []),
@@ -63,8 +62,7 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
           : fitFilter(plan.frameSize.width, plan.frameSize.height, plan.fit, look === 'transparent' ? 'black@0' : 'black'),
         look === 'transparent' ? 'format=yuva420p' : 'format=yuv420p',
       ],
-      [out],
-    );
+    });
     return out;
   };
 
