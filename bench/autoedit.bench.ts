@@ -138,7 +138,12 @@ async function describeRow(name: string, seconds: number | null, score: SpeechSc
   ].join('');
 }
 
+/**
+ * Times one run. Each run writes a 260 MB WAV; the files before it are flushed to disk first, untimed, so that no run
+ * pays for the write-back of the one before (renders measured 0.8 s alone and 1.6 s right after another tool's write).
+ */
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  await run('sync', []);
   const started = performance.now();
   const value = await work();
   return { seconds: (performance.now() - started) / 1000, value };
