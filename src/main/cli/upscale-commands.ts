@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { standaloneInference } from '../engine/analysis/speech/local-vad';
+import { defaultConfigDir } from '../engine/config/paths';
 import { locateTool } from '../engine/ffmpeg/locate';
 import { upscaleFile } from '../engine/generate/upscale-file';
+import { PartialFiles, partialOutputsDir } from '../engine/jobs/partial-files';
 import { probeFile } from '../engine/media/probe';
 import type { CliCommand } from './commands';
 import { cancelledAs, terminalProgress } from './terminal-progress';
@@ -35,14 +37,17 @@ export const UPSCALE_COMMANDS: readonly CliCommand[] = [
       try {
         const model = await inference.model(`rdn-${quality}-x${scale}`);
         if (model.task !== 'image-to-image') throw new Error(`${model.name} is not an upscaler.`);
-        const size = await upscaleFile(input, output, {
-          ffmpeg: locateTool('ffmpeg').path,
-          runner: inference,
-          model,
-          media,
-          signal: ctx.interrupted,
-          onProgress: progress.update,
-        });
+        const partials = new PartialFiles(partialOutputsDir(defaultConfigDir()));
+        const size = await partials.writeThrough(output, (partial) =>
+          upscaleFile(input, partial, {
+            ffmpeg: locateTool('ffmpeg').path,
+            runner: inference,
+            model,
+            media,
+            signal: ctx.interrupted,
+            onProgress: progress.update,
+          }),
+        );
         return { json: { output, ...size, model: model.id }, text: `Wrote ${output} (${size.width}×${size.height})` };
       } catch (error) {
         throw cancelledAs(error, 'Upscale cancelled.');

@@ -17,7 +17,7 @@ import { locateTool, ToolNotFoundError } from './ffmpeg/locate';
 import { probeFile, ProbeError } from './media/probe';
 import { JobHistory } from './jobs/job-history';
 import { defaultCpuSlots, JobQueue } from './jobs/job-queue';
-import { PartialFiles } from './jobs/partial-files';
+import { PartialFiles, partialOutputsDir } from './jobs/partial-files';
 import { ProjectService, type ProjectServiceOptions } from './project/project-service';
 import { RecentProjects } from './recent/recent-projects';
 import { APP_VERSION } from './version';
@@ -117,7 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
   const configDir = options.configDir ?? defaultConfigDir();
   const events = new EngineEvents();
   const recent = new RecentProjects(configDir);
-  const partials = new PartialFiles(path.join(configDir, 'partial-outputs'));
+  const partials = new PartialFiles(partialOutputsDir(configDir));
   let history: { folder: string; store: Promise<JobHistory> } | null = null;
   /** The open project's name as the recent list shows it, so a rename reaches the list. */
   let listedName: string | null = null;

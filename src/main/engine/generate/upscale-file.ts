@@ -6,6 +6,7 @@ import { streamFrames } from '../analysis/video/frame-stream';
 import { describeFfmpegFailure, formatCommandLine } from '../ffmpeg/failure';
 import { FfmpegCancelled, FfmpegError } from '../ffmpeg/run-ffmpeg';
 import { StderrTail } from '../ffmpeg/stderr-tail';
+import { toneMapFilters } from '../ffmpeg/tone-map';
 import { upscaleImage, type ImageToImageModel, type RgbaImage } from '../inference/models/image-upscale';
 import type { ModelRunner } from '../inference/tensor';
 import { runPipedFfmpeg } from '../media/derived/ffmpeg-pipes';
@@ -13,7 +14,9 @@ import { runPipedFfmpeg } from '../media/derived/ffmpeg-pipes';
 /**
  * Upscaling of an image or a video file with an image-to-image model (RDN ×2 or ×4): images of any size through the
  * model's tiles with their alpha kept, written as PNG; videos frame by frame between two ffmpeg processes (decode,
- * encode), with the sound copied from the source, one frame in memory at a time.
+ * encode), with the sound copied from the source, one frame in memory at a time. The output is written where the
+ * caller says, a registered temporary it moves into place (a job's output, PartialFiles.writeThrough), and removed
+ * when the upscale fails or is cancelled.
  */
 
 export interface UpscaleFileOptions {
@@ -45,16 +48,11 @@ export async function upscaleFile(input: string, output: string, options: Upscal
   if (Math.max(width, height) * scale > MAX_OUTPUT_EDGE) {
     throw new UpscaleError(`${width}×${height} at ×${scale} would be larger than ${MAX_OUTPUT_EDGE} pixels on a side; upscale a smaller picture.`);
   }
-  // Written beside the output under a hidden name (same extension, so ffmpeg picks the same muxer) and moved into
-  // place when whole: a cancelled or failed upscale leaves nothing at the output path.
-  const extension = path.extname(output);
-  const partial = path.join(path.dirname(output), `.${path.basename(output, extension)}.partial-${process.pid}${extension}`);
   try {
-    if (options.media.kind === 'video') await upscaleVideo(input, partial, width, height, options);
-    else await upscaleStill(input, partial, width, height, options);
-    await fs.rename(partial, output);
+    if (options.media.kind === 'video') await upscaleVideo(input, output, width, height, options);
+    else await upscaleStill(input, output, width, height, options);
   } catch (error) {
-    await fs.rm(partial, { force: true });
+    await fs.rm(output, { force: true });
     throw error;
   }
   return { width: width * scale, height: height * scale };
@@ -75,7 +73,7 @@ async function upscaleStill(input: string, output: string, width: number, height
   const chunks: Buffer[] = [];
   await runPipedFfmpeg({
     program: options.ffmpeg,
-    args: ['-i', input, '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+    args: ['-i', input, '-frames:v', '1', '-vf', [...toneMapFilters(options.media.video?.hdr), `scale=${width}:${height}`].join(','), '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
     onOutput: (chunk) => chunks.push(chunk),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -118,6 +116,7 @@ async function upscaleVideo(input: string, output: string, width: number, height
       height,
       frameRate: rate,
       pixelFormat: 'rgb24',
+      hdr: media.video?.hdr,
       duration: media.duration,
       ...(options.signal ? { signal: options.signal } : {}),
     })) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,6 +12,11 @@ import { processIsAlive } from '../system/process-alive';
 const PARTIAL_MARK = '.reelsmith-partial-';
 
 const EntrySchema = z.object({ pid: z.number().int(), files: z.array(z.string()) });
+
+/** Where the registry lives in a config folder. */
+export function partialOutputsDir(configDir: string): string {
+  return path.join(configDir, 'partial-outputs');
+}
 
 export function partialPathFor(finalPath: string, jobId: string): string {
   const ext = path.extname(finalPath);
@@ -40,6 +46,23 @@ export class PartialFiles {
     const files = [...new Set([...(existing?.files ?? []), file])];
     await fs.mkdir(this.registryDir, { recursive: true });
     await fs.writeFile(entryFile, JSON.stringify({ pid: process.pid, files }));
+  }
+
+  /**
+   * For work outside the job queue (a CLI command): `write` writes a registered temporary beside `finalPath`, which is
+   * moved into place when it succeeds and removed when it fails, or at the next start when the process is killed.
+   */
+  async writeThrough<T>(finalPath: string, write: (partial: string) => Promise<T>): Promise<T> {
+    const id = randomUUID();
+    const partial = partialPathFor(finalPath, id);
+    await this.register(id, partial);
+    try {
+      const result = await write(partial);
+      await fs.rename(partial, finalPath);
+      return result;
+    } finally {
+      await this.discard(id);
+    }
   }
 
   /** Deletes the job's temporaries (those not already moved into place) and forgets them. */

@@ -44,6 +44,7 @@ export async function detectScenes(
     height,
     frameRate,
     pixelFormat: 'rgb24',
+    hdr: video.hdr,
     duration: media.duration,
     signal: options.signal,
     onProgress: options.onProgress,

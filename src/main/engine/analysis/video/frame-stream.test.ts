@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateTool } from '../../ffmpeg/locate';
 import { FfmpegCancelled, FfmpegError } from '../../ffmpeg/run-ffmpeg';
+import { testMediaFolder } from '../../media/derived/test-media';
 import { analysisFrameSize, streamFrames, type FrameStreamOptions } from './frame-stream';
 
 const ffmpeg = locateTool('ffmpeg').path;
@@ -29,6 +30,31 @@ describe('streaming small frames from ffmpeg', () => {
       count += 1;
     }
     expect(count).toBe(20);
+  });
+
+  it('tone-maps HDR frames, so they have the contrast of the SDR picture instead of a washed-out grey', async () => {
+    const media = await testMediaFolder('frame-stream-hdr');
+    try {
+      const bars = 'testsrc2=s=320x180:r=25:d=0.2';
+      // The same bars written as PQ (BT.2020, 10-bit, tagged so), as an HDR phone clip carries them.
+      await media.make(
+        '-f', 'lavfi', '-i', `${bars},zscale=tin=bt709:pin=bt709:min=bt709:t=smpte2084:p=bt2020:m=bt2020nc:npl=100,format=yuv420p10le`,
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-color_trc', 'smpte2084', '-color_primaries', 'bt2020', '-colorspace', 'bt2020nc', 'bars-pq.mp4',
+      );
+      const contrast = async (options: FrameStreamOptions) => {
+        let deviation = 0;
+        for await (const frame of streamFrames({ ...options, width: 160, height: 90, pixelFormat: 'gray', duration: 0.2 })) deviation = standardDeviation(frame.data);
+        return deviation;
+      };
+      const pq = { ...lavfi(bars), input: ['-i', media.at('bars-pq.mp4')] };
+      const sdr = await contrast(lavfi(bars));
+      const untouched = await contrast(pq);
+      const toneMapped = await contrast({ ...pq, hdr: 'pq' });
+      expect(untouched / sdr).toBeLessThan(0.5);
+      expect(toneMapped / sdr).toBeGreaterThan(0.6);
+    } finally {
+      await media.remove();
+    }
   });
 
   it('reports progress by time, rising to 1', async () => {
@@ -73,3 +99,12 @@ describe('analysis frame size', () => {
     expect(analysisFrameSize(100, 50, 160)).toEqual({ width: 100, height: 50 });
   });
 });
+
+function standardDeviation(values: Uint8Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  return Math.sqrt(squares / values.length);
+}

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import type { VideoInfo } from '../../../../shared/media';
 import { describeFfmpegFailure, formatCommandLine } from '../../ffmpeg/failure';
 import { FfmpegCancelled, FfmpegError } from '../../ffmpeg/run-ffmpeg';
 import { StderrTail } from '../../ffmpeg/stderr-tail';
+import { toneMapFilters } from '../../ffmpeg/tone-map';
 
 export type FramePixelFormat = 'rgb24' | 'gray';
 
@@ -15,6 +17,8 @@ export interface FrameStreamOptions {
   /** Frames a second delivered: ffmpeg drops or repeats frames to keep this rate, so frame n is at n / rate. */
   frameRate: number;
   pixelFormat: FramePixelFormat;
+  /** The source's HDR transfer, tone-mapped to SDR so the frames look as on an ordinary screen; absent for SDR. */
+  hdr?: VideoInfo['hdr'];
   /** Seconds of media, for the progress fraction; null when unknown. */
   duration: number | null;
   signal?: AbortSignal;
@@ -49,7 +53,7 @@ export async function* streamFrames(options: FrameStreamOptions): AsyncGenerator
     '-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error',
     ...options.input,
     '-map', '0:v:0',
-    '-vf', `fps=${frameRate},scale=${width}:${height}:flags=area,format=${options.pixelFormat}`,
+    '-vf', [...toneMapFilters(options.hdr), `fps=${frameRate}`, `scale=${width}:${height}:flags=area`, `format=${options.pixelFormat}`].join(','),
     '-f', 'rawvideo', 'pipe:1',
   ];
   const commandLine = formatCommandLine(options.ffmpeg, args);
