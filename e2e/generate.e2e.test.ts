@@ -7,7 +7,8 @@ import { openNewProject, type ProjectPage } from './support/project-page';
 
 /**
  * The Generate panel as a user works it in the web shell: drag a picture from the panel's list onto “Upscale ×4”,
- * watch the job, find the result with its lineage in the gallery; then draw a sheet of 16 stickers and see it.
+ * watch the job, find the result with its lineage in the gallery; then draw a sheet of 16 stickers and see it; after
+ * a reload the panel still lists both.
  */
 
 const SCREENSHOT = path.resolve('.cache/generate-panel.png');
@@ -118,5 +119,19 @@ describe('the Generate panel in the web shell', () => {
     await target.dispatchEvent('drop', { dataTransfer: transfer });
     await page.getByText('speech.wav is sound: Upscale ×2 takes an image or a video.').waitFor();
     expect(await page.getByTestId('generate-run').count()).toBe(runs);
+  }, 60_000);
+
+  it('still lists what it made, with the results, after the window reloads', async () => {
+    await page.getByTestId('tab-generate').click();
+    const jobIds = () => page.getByTestId('generate-run').evaluateAll((runs) => runs.map((run) => run.getAttribute('data-job-id')));
+    const before = await jobIds();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+
+    await page.reload();
+    await page.getByTestId('tab-generate').click();
+    await expect.poll(jobIds, { timeout: 10_000 }).toEqual(before);
+    const sheet = page.locator('[data-testid=generate-run]', { hasText: 'Sticker sheet' });
+    expect(await sheet.getAttribute('data-state')).toBe('succeeded');
+    await sheet.getByTestId('generate-result').waitFor({ timeout: 10_000 });
   }, 60_000);
 });

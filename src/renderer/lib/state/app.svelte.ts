@@ -121,7 +121,7 @@ export class AppState {
             this.timeline.reset();
             this.analysis.reset();
             this.autoEdits.reset();
-            this.generate.reset();
+            this.generate.reset(folder);
             this.workspaceTab = 'gallery';
             this.imports.dismissSummary();
             if (folder === null) this.assets.clear();

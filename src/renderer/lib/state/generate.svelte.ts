@@ -1,4 +1,5 @@
-import type { AssetView, Lineage } from '../../../shared/assets';
+import { z } from 'zod';
+import { LineageSchema, type AssetView, type Lineage } from '../../../shared/assets';
 import type { MakingRequest } from '../../../shared/generate/lineage';
 import {
   GenerateLoopSchema,
@@ -22,10 +23,17 @@ export interface GenerateRun extends TrackedJob {
   label: string;
 }
 
+/** Runs kept per project across reloads (this browser or window's storage); the oldest are forgotten. */
+const STORED_RUNS = 50;
+const StoredRunsSchema = z.array(z.object({ jobId: z.string().max(100), label: z.string().max(100), lineages: z.array(LineageSchema).max(256) }));
+
+/** Where the runs of a project are kept; null when there is no storage (a private window, tests). */
+export type RunStorage = Pick<Storage, 'getItem' | 'setItem'> | null;
+
 /**
  * The Generate panel's state: the generators to choose from, the sample controls, the picture the Morph target
  * holds, and the jobs started here (newest first), so their progress and results show in the panel. Kept outside the
- * view so switching tabs loses nothing.
+ * view so switching tabs loses nothing, and the runs in storage per project folder so a reload loses nothing either.
  */
 export class GenerateState {
   models = $state.raw<GeneratorListing[]>([]);
@@ -40,10 +48,12 @@ export class GenerateState {
   readonly generator = $derived(this.generators.find((model) => model.id === this.controls.model));
 
   private loading: Promise<void> | null = null;
+  private folder: string | null = null;
 
   constructor(
     private readonly api: ApiClient,
     private readonly notices: Notices,
+    private readonly storage: RunStorage = browserStorage(),
   ) {}
 
   /** Fetches the generators once per project (a project may bring models of its own). */
@@ -112,12 +122,13 @@ export class GenerateState {
   }
 
   dismiss(jobId: string): void {
-    this.runs = this.runs.filter((run) => run.jobId !== jobId);
+    this.setRuns(this.runs.filter((run) => run.jobId !== jobId));
   }
 
-  /** Another project opened: its runs, held picture and models are not this one's. */
-  reset(): void {
-    this.runs = [];
+  /** Another project opened (or none): its runs come back from storage; the held picture and models are not its. */
+  reset(folder: string | null): void {
+    this.folder = folder;
+    this.runs = this.storedRuns();
     this.morphFrom = null;
     this.models = [];
     this.modelsLoaded = false;
@@ -129,11 +140,31 @@ export class GenerateState {
     try {
       const job = await call();
       const lineages = 'operation' in making ? expectedLineages(making) : making;
-      this.runs = [{ jobId: job.id, lineages, label }, ...this.runs];
+      this.setRuns([{ jobId: job.id, lineages: [...lineages], label }, ...this.runs]);
       return job;
     } catch (error) {
       this.notices.error(error);
       return null;
+    }
+  }
+
+  private setRuns(runs: GenerateRun[]): void {
+    this.runs = runs.slice(0, STORED_RUNS);
+    if (this.folder === null || !this.storage) return;
+    try {
+      this.storage.setItem(storageKey(this.folder), JSON.stringify(this.runs));
+    } catch {
+      // Storage full or off: the runs still show until the next reload.
+    }
+  }
+
+  private storedRuns(): GenerateRun[] {
+    if (this.folder === null || !this.storage) return [];
+    try {
+      const parsed = StoredRunsSchema.safeParse(JSON.parse(this.storage.getItem(storageKey(this.folder)) ?? '[]'));
+      return parsed.success ? parsed.data.slice(0, STORED_RUNS) : [];
+    } catch {
+      return [];
     }
   }
 
@@ -148,5 +179,17 @@ export class GenerateState {
       this.loading = null;
       if (!isConnectionError(error)) this.notices.error(error);
     }
+  }
+}
+
+function storageKey(folder: string): string {
+  return `reelsmith.generate.runs:${folder}`;
+}
+
+function browserStorage(): RunStorage {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
   }
 }
