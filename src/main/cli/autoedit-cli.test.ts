@@ -64,6 +64,20 @@ describe('reelsmith autoedit silence', () => {
     expect(edit.stdout).toContain(`Wrote ${file('loud.m4a')}`);
   }, 60_000);
 
+  it('cuts a phone video to a video of its own shape and size, not a letterboxed 1080p', async () => {
+    const phone = file('phone-talk.mp4');
+    await run(locateTool('ffmpeg').path, [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=180x320:r=25', '-i', talk.path, '-shortest',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', phone,
+    ]);
+    const edit = await cli('autoedit', 'silence', phone, '-o', 'phone-cut.mp4', '--json');
+    expect(edit.code).toBe(0);
+    const { stdout } = await run(locateTool('ffprobe').path, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file('phone-cut.mp4')]);
+    expect(stdout.trim()).toBe('180,320');
+    const result = JSON.parse(edit.stdout) as SilenceJson;
+    expect(await durationOf(file('phone-cut.mp4'))).toBeCloseTo(result.report.newSeconds, 1);
+  }, 90_000);
+
   it('analyses only when no output is asked for, by threshold as auto-editor does', async () => {
     const edit = await cli('autoedit', 'silence', talk.path, '--mode', 'threshold', '--threshold', '4%', '--preset', 'tight', '--json');
     expect(edit.code).toBe(0);

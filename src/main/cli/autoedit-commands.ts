@@ -9,6 +9,7 @@ import { autoEditReport, formatAutoEditReport, type AutoEditReport } from '../..
 import { EXPORT_PRESETS } from '../../shared/export/presets';
 import { formatSecondsExact } from '../../shared/format/duration';
 import type { MediaInfo } from '../../shared/media';
+import { sequenceShapeOf } from '../../shared/timeline/sequence-shape';
 import { secondsToFrames } from '../../shared/timeline/time';
 import { timelineFileFromSequence, type TimelineFile } from '../../shared/timeline/timeline-file';
 import type { Timeline } from '../../shared/timeline/timeline';
@@ -203,10 +204,8 @@ interface EditShape {
 function editShape(media: MediaInfo): EditShape {
   const sampleRate: SampleRate = media.audio[0]?.sampleRate === 44_100 ? 44_100 : 48_000;
   const video = media.kind === 'video' ? media.video : null;
-  if (!video) return { kind: 'audio', frameRate: AUDIO_FRAME_RATE, frameSize: AUDIO_FRAME_SIZE, sampleRate };
-  const even = (n: number) => Math.min(16_384, Math.max(16, 2 * Math.floor(n / 2)));
-  const rate = video.frameRate && video.frameRate.num > 0 && video.frameRate.den > 0 ? video.frameRate : { num: 25, den: 1 };
-  return { kind: 'video', frameRate: rate, frameSize: { width: even(video.displayWidth), height: even(video.displayHeight) }, sampleRate };
+  const shape = sequenceShapeOf(video, { frameRate: AUDIO_FRAME_RATE, frameSize: AUDIO_FRAME_SIZE });
+  return { kind: video ? 'video' : 'audio', ...shape, sampleRate };
 }
 
 function editFile(name: string, timeline: Timeline, shape: EditShape, input: string): TimelineFile {

@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/errors';
 import { isFinished } from '../../shared/jobs';
 import { UserModelManifestSchema } from '../../shared/models/local-ai';
 import { LOUDNESS_TARGETS, type LoudnessTarget } from '../../shared/render/render-plan';
-import { EXPORT_PRESETS } from '../../shared/export/presets';
+import { DEFAULT_VIDEO_PRESET, EXPORT_PRESETS } from '../../shared/export/presets';
 import type { MediaInfo } from '../../shared/media';
 import type { Engine } from '../engine';
 import { ANALYZE_COMMANDS } from './analyze-commands';
@@ -194,7 +194,7 @@ export const COMMANDS: readonly CliCommand[] = [
     description: `Presets: ${EXPORT_PRESETS.filter((p) => p.kind === 'video' || p.kind === 'audio').map((p) => p.id).join(', ')}.`,
     options: [
       { name: 'o', type: 'string', valueName: 'OUT', description: 'Output file (required)' },
-      { name: 'preset', type: 'string', valueName: 'NAME', description: 'Export preset (default h264-1080p)' },
+      { name: 'preset', type: 'string', valueName: 'NAME', description: `Export preset (default ${DEFAULT_VIDEO_PRESET}: the timeline's own frame size)` },
       { name: 'fit', type: 'string', valueName: 'MODE', description: 'letterbox (default) or crop' },
       { name: 'software', type: 'boolean', description: 'Do not use a hardware encoder' },
       { name: 'lossless', type: 'boolean', description: 'Copy the video without re-encoding (cuts must start on keyframes)' },
@@ -210,7 +210,7 @@ export const COMMANDS: readonly CliCommand[] = [
       const submitted = await call(engine, 'render.file', {
         timeline: path.resolve(cwd, args[0]!),
         output,
-        preset: typeof options.preset === 'string' ? options.preset : 'h264-1080p',
+        preset: typeof options.preset === 'string' ? options.preset : DEFAULT_VIDEO_PRESET,
         fit: options.fit === 'crop' ? 'crop' : 'letterbox',
         softwareOnly: options.software === true,
         method: options.lossless === true ? 'stream-copy' : 'encode',

@@ -130,10 +130,12 @@ describe('autoedit over the API', () => {
     expect((await ok('project.undo')).history.redoLabel).toMatch(/^Re-cut/);
   });
 
-  it('splits a video into one clip per scene', async () => {
+  it('splits a video into one clip per scene, in a sequence of the video’s own frame', async () => {
     const started = await ok('autoedit.scenes', { assetId: videoId });
     expect((await engine.whenJobSettled(started.jobId)).state).toBe('succeeded');
     const sequence = (await ok('project.current'))!.document.sequences.find((s) => s.id === started.sequenceId)!;
+    // The project's frame is 1920×1080; the video is 320×180 at 30 fps.
+    expect(sequence).toMatchObject({ frameRate: { num: 30, den: 1 }, frameSize: { width: 320, height: 180 } });
     expect(sequence.timeline.videoTracks[0]!.clips.map((c) => [c.start, c.duration, c.reason?.text])).toEqual([
       [0, 30, 'Scene 1 (0:00–0:01)'],
       [30, 30, 'Scene 2 (0:01–0:02)'],

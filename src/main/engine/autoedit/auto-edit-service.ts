@@ -12,6 +12,7 @@ import { rerunAutoEdit } from '../../../shared/autoedit/rerun';
 import { ApiError } from '../../../shared/errors';
 import type { Edit } from '../../../shared/project/edits';
 import type { ProjectDocument } from '../../../shared/project/document';
+import { sequenceShapeOf } from '../../../shared/timeline/sequence-shape';
 import { sourcesFromAssets } from '../../../shared/timeline/sources';
 import type { FrameRate } from '../../../shared/video-format';
 import type { AnalysisContext, AnalysisService } from '../analysis/analysis-service';
@@ -122,11 +123,15 @@ export class AutoEditService {
     return found.speech.segments;
   }
 
-  /** Runs `cut` as a job; its pieces become a new sequence at the project's frame rate and size. */
+  /**
+   * Runs `cut` as a job; its pieces become a new sequence at the video's own frame rate and size (so nothing is
+   * scaled, letterboxed or has frames repeated), or the project's for a sound file.
+   */
   private start(asset: Asset, kind: string, title: string, name: string, cut: Cut, origin?: (pieces: FramePiece[]) => AutoEditOrigin): AutoEditStarted {
     const sequenceId = randomUUID();
     const opened = this.opened();
-    const { frameRate: rate } = opened.document.settings;
+    const shape = sequenceShapeOf(asset.kind === 'video' ? asset.media.video : null, opened.document.settings);
+    const rate = shape.frameRate;
     const source = this.sourceOf(asset, rate);
     const job = this.options.jobs.submit({
       kind: `autoedit.${kind}`,
@@ -143,8 +148,8 @@ export class AutoEditService {
           sequence: {
             id: sequenceId,
             name,
-            frameRate: doc.settings.frameRate,
-            frameSize: doc.settings.frameSize,
+            frameRate: shape.frameRate,
+            frameSize: shape.frameSize,
             createdAt: new Date().toISOString(),
             timeline: timelineFromPieces(pieces, source, sequenceId.slice(0, 8)),
             ...(origin ? { autoEdit: origin(pieces) } : {}),

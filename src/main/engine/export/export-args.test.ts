@@ -26,6 +26,11 @@ describe('buildExportArgs', () => {
     );
   });
 
+  it('keeps a file’s own frame with the same-size preset, only making its pixels square and its sides even', () => {
+    const args = buildExportArgs({ input: 'a.mp4', output: 'b.mp4', preset: findPreset('h264-same-size')!, fit: 'letterbox', source: av, encoder: SOFTWARE_ENCODERS.h264 });
+    expect(args[args.indexOf('-vf') + 1]).toBe('scale=trunc(iw*sar/2)*2:trunc(ih/2)*2,setsar=1,format=yuv420p');
+  });
+
   it('drops the audio of a silent video instead of failing', () => {
     const args = buildExportArgs({
       input: 'a.mp4', output: 'b.mp4', preset: findPreset('h264-1080p')!, fit: 'letterbox',

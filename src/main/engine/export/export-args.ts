@@ -33,7 +33,8 @@ export function buildExportArgs({ input, output, preset, fit, source, encoder }:
     case 'video': {
       if (!source.hasVideo) throw new Error(`${preset.label} needs a picture, and this file has no video stream.`);
       if (!encoder) throw new Error('A video export needs an encoder.');
-      const filters = [fitFilter(preset.video.width, preset.video.height, fit)];
+      const { size } = preset.video;
+      const filters = [size === 'same' ? SAME_SIZE_FILTER : fitFilter(size.width, size.height, fit)];
       if (encoder.filterSuffix) filters.push(encoder.filterSuffix);
       return [
         '-y',
@@ -81,6 +82,9 @@ export function buildExportArgs({ input, output, preset, fit, source, encoder }:
  * Scale into the frame keeping the aspect ratio, then pad (letterbox) or crop to the exact size. The bars are
  * `padColor`: a layer drawn over others pads with transparent `black@0`.
  */
+/** The picture at its own size, pixels made square and sides even (H.264 in 4:2:0 needs both); a no-op for most. */
+const SAME_SIZE_FILTER = 'scale=trunc(iw*sar/2)*2:trunc(ih/2)*2,setsar=1';
+
 export function fitFilter(width: number, height: number, fit: FitMode, padColor = 'black'): string {
   return fit === 'letterbox'
     ? `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=${padColor},setsar=1`

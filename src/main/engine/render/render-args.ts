@@ -1,15 +1,20 @@
 import type { AudioPreset, FitMode, VideoPreset } from '../../../shared/export/presets';
+import type { FrameSize } from '../../../shared/video-format';
 import { audioCodecArgs, containerArgs, type VideoEncoderChoice } from '../export/export-args';
 import type { RenderGraph, RenderTarget } from './graph/render-graph';
 
 /** Presets a sequence renders to: a video file or a sound file. */
 export type RenderPreset = VideoPreset | AudioPreset;
 
-/** What the graph must make for `preset`: the preset's frame (the sequence fitted into it) and the encoder's filters. */
-export function renderTarget(preset: RenderPreset, fit: FitMode, encoder: VideoEncoderChoice | undefined): RenderTarget {
+/**
+ * What the graph must make for `preset`: the preset's frame (the sequence fitted into it; the sequence's own frame
+ * for a same-size preset) and the encoder's filters.
+ */
+export function renderTarget(preset: RenderPreset, fit: FitMode, encoder: VideoEncoderChoice | undefined, sequenceFrame: FrameSize): RenderTarget {
   if (preset.kind === 'audio') return { video: null, audio: true };
   if (!encoder) throw new Error('A video render needs an encoder.');
-  return { video: { width: preset.video.width, height: preset.video.height, fit, filterSuffix: encoder.filterSuffix }, audio: true };
+  const { width, height } = preset.video.size === 'same' ? sequenceFrame : preset.video.size;
+  return { video: { width, height, fit, filterSuffix: encoder.filterSuffix }, audio: true };
 }
 
 export interface RenderArgsInput {

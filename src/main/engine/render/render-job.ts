@@ -105,7 +105,7 @@ async function runEncode(
     prepare: async (encoder) => {
       let graph;
       try {
-        graph = buildRenderGraph(request.plan, sources, { ...renderTarget(preset, request.fit, encoder), audioFilters }, fontFile);
+        graph = buildRenderGraph(request.plan, sources, { ...renderTarget(preset, request.fit, encoder, request.plan.frameSize), audioFilters }, fontFile);
       } catch (error) {
         throw new JobFailure({ message: (error as Error).message });
       }
