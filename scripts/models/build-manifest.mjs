@@ -33,7 +33,8 @@ const sileroVad = {
   license: 'MIT',
   source:
     `Silero VAD v5 (github.com/snakers4/silero-vad, MIT), file dist/silero_vad_v5.onnx of npm ` +
-    `@ricky0123/vad-web@${packageVersion('@ricky0123/vad-web')}, copied unchanged by scripts/models/extract-silero-vad.mjs`,
+    `@ricky0123/vad-web@${packageVersion('@ricky0123/vad-web')}, weights unchanged, its 1-D convolutions written as 2-D ones of ` +
+    `height 1 (same outputs, about twice as fast on onnxruntime's CPU) by scripts/models/extract-silero-vad.mjs`,
   sampleRate: 16000,
   frameSamples: 512,
   contextSamples: 64,

@@ -96,6 +96,34 @@ describe('probeFile on real media', () => {
     expect(info.video).toMatchObject({ sar: { num: 4, den: 3 }, dar: { num: 16, den: 9 }, displayWidth: 85, displayHeight: 48, rotation: 0 });
   });
 
+  it('asks ffprobe once for a file that has not changed, again once it has, and again after a failure', async () => {
+    // An ffprobe that counts its runs, and fails while a flag file exists.
+    const counter = at('probe-runs.txt');
+    const failFlag = at('probe-fails');
+    const counting = at('counting-ffprobe.sh');
+    await fs.writeFile(counting, `#!/bin/sh\necho run >> '${counter}'\n[ -e '${failFlag}' ] && exit 1\nexec '${ffprobe}' "$@"\n`, { mode: 0o755 });
+    const runs = async () => (await fs.readFile(counter, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+    await fs.copyFile(at('plain.mp4'), at('cached.mp4'));
+
+    const [first, second] = await Promise.all([probeFile(counting, at('cached.mp4')), probeFile(counting, at('cached.mp4'))]);
+    expect(await probeFile(counting, at('cached.mp4'))).toEqual(first);
+    expect(second).toEqual(first);
+    expect(await runs()).toBe(1);
+
+    // The same path with other content: a new answer.
+    await fs.copyFile(at('rotated.mp4'), at('cached.mp4'));
+    await fs.utimes(at('cached.mp4'), new Date(), new Date(Date.now() + 5000));
+    expect((await probeFile(counting, at('cached.mp4'))).video?.rotation).toBe(270);
+    expect(await runs()).toBe(2);
+
+    await fs.copyFile(at('plain.mp4'), at('flaky.mp4'));
+    await fs.writeFile(failFlag, '');
+    await expect(probeFile(counting, at('flaky.mp4'))).rejects.toBeInstanceOf(ProbeError);
+    await fs.rm(failFlag);
+    expect((await probeFile(counting, at('flaky.mp4'))).kind).toBe('video');
+    expect(await runs()).toBe(4);
+  });
+
   it('explains missing files and non-media files', async () => {
     await expect(probeFile(ffprobe, at('nope.mp4'))).rejects.toMatchObject({ reason: 'missing', message: expect.stringMatching(/does not exist/) });
     await expect(probeFile(ffprobe, at('s.srt'))).rejects.toBeInstanceOf(ProbeError);

@@ -24,17 +24,42 @@ export class ProbeError extends Error {
   }
 }
 
+/**
+ * Answers kept for files that have not changed since (same size, modification time and inode): one piece of work
+ * probes the same file several times (a command checks it, the analysis and the render read it again), each ffprobe
+ * about 90 ms. Failures are not kept.
+ */
+const PROBES_KEPT = 256;
+const probed = new Map<string, Promise<MediaInfo>>();
+
 /** Everything Reelsmith reads about a media file with ffprobe. */
 export async function probeFile(ffprobe: string, file: string): Promise<MediaInfo> {
+  let key: string;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new ProbeError(`${file} is a folder, not a media file.`);
     // ffprobe would only say "Invalid data"; an empty file is usually a copy or download that never finished.
     if (info.size === 0) throw new ProbeError(`${file} is empty (0 bytes); it may not have finished copying or downloading.`);
+    key = [ffprobe, file, info.size, info.mtimeMs, info.ino].join('\0');
   } catch (error) {
     if (error instanceof ProbeError) throw error;
     throw new ProbeError(`The file ${file} does not exist.`, 'missing');
   }
+  const kept = probed.get(key);
+  if (kept) {
+    // Most recently used last, so the oldest answer is the one forgotten.
+    probed.delete(key);
+    probed.set(key, kept);
+    return kept;
+  }
+  const probing = readProbe(ffprobe, file);
+  probed.set(key, probing);
+  if (probed.size > PROBES_KEPT) probed.delete(probed.keys().next().value!);
+  probing.catch(() => probed.delete(key));
+  return probing;
+}
+
+async function readProbe(ffprobe: string, file: string): Promise<MediaInfo> {
   let stdout: string;
   try {
     ({ stdout } = await run(ffprobe, ['-v', 'error', '-of', 'json', '-show_format', '-show_streams', file], {
