@@ -6,8 +6,9 @@
  * accuracy of each against the talk's ground truth, and the peak memory (RSS, and heap plus array buffers) of a
  * 2-minute, a 30-minute and a 2-hour analysis, each in a process of its own.
  *
- * Reelsmith runs the model in its inference host processes (one per core, up to 4), as the app does; the hosts are
- * started and the model loaded before timing (the app keeps them warm), auto-editor's Python start-up is inside its time.
+ * Reelsmith runs the model in its inference host processes (one per core but one, up to 4), as the app does; the
+ * hosts are started and the model loaded before timing (the app keeps them warm), auto-editor's Python start-up is
+ * inside its time.
  *
  *   npx tsx bench/speech-analysis.bench.ts        BENCH_ROUNDS=3 (default)
  *

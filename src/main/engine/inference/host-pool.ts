@@ -6,9 +6,10 @@ import type { ModelRunner, TensorMap } from './tensor';
 /**
  * Independent runs of a small model spread over several inference hosts of one thread each. A small model such as
  * Silero VAD gains little from more threads inside one run (its batches take a millisecond or two), but the many
- * batches of a long recording are independent, so one process per core runs them side by side. Measured on 2 cores
- * (a 30-minute talk): 2.8 s against 3.2 s with one host while a frame cost 33 us; since the model's convolutions run
- * as 2-D (18 us a frame) the two cores are busy decoding too and one host or two take the same 2.4 s.
+ * batches of a long recording are independent, so several processes run them side by side (the service gives one
+ * per core but one: decoding needs a core). Measured on 2 cores (a 30-minute talk): two hosts 2.8 s against 3.2 s
+ * for one while a frame cost 33 us; since the model's convolutions run as 2-D (18 us a frame) one host or two take
+ * the same 2.4 s there, one with less CPU time.
  *
  * A host is added only when every host is busy with a run, up to `maxHosts`, and not at all once a host opened its
  * session on an accelerator (one GPU session serves better than several). A host idle for `idleMs` stops, so the

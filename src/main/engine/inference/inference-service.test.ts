@@ -24,12 +24,12 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-function create() {
+function create(availableParallelism = 2) {
   return new InferenceService({
     configDir: root,
     bundledModelsDir: null,
     launch: forkHostLauncher(),
-    availableParallelism: 2,
+    availableParallelism,
     onStatus: (status) => statuses.push(status),
   });
 }
@@ -72,18 +72,24 @@ describe('InferenceService', () => {
     await expect(service.importUser(source, manifest)).rejects.toThrow(/exists already/);
   });
 
-  it('spreads runs that go on at once over host processes of their own, one per core', async () => {
+  it('spreads runs that go on at once over host processes of their own, one per core but one', async () => {
     const source = path.join(root, 'download', 'affine.onnx');
     await fs.mkdir(path.dirname(source));
     await fs.writeFile(source, affineModel());
     await service.importUser(source, manifest);
-    expect(service.spread.parallelism).toBe(2);
-    const input = (x: number) => ({ x: { type: 'float32' as const, data: new Float32Array([x]), dims: [1] } });
-    const results = await Promise.all([1, 2, 3].map((x) => service.spread.runWithDetails('my-affine', input(x))));
-    expect(results.map((r) => [...r.outputs.y!.data])).toEqual([[3], [5], [7]]);
-    expect(results.every((r) => r.provider === 'cpu')).toBe(true);
-    // Two cores: a second host started for the second run, the third waited for one of them.
-    expect(service.spread.size).toBe(2);
+    const threeCores = create(3);
+    try {
+      expect(service.spread.parallelism).toBe(1);
+      expect(threeCores.spread.parallelism).toBe(2);
+      const input = (x: number) => ({ x: { type: 'float32' as const, data: new Float32Array([x]), dims: [1] } });
+      const results = await Promise.all([1, 2, 3].map((x) => threeCores.spread.runWithDetails('my-affine', input(x))));
+      expect(results.map((r) => [...r.outputs.y!.data])).toEqual([[3], [5], [7]]);
+      expect(results.every((r) => r.provider === 'cpu')).toBe(true);
+      // Three cores: a second host started for the second run, the third waited for one of them.
+      expect(threeCores.spread.size).toBe(2);
+    } finally {
+      threeCores.dispose();
+    }
   });
 
   it('runs the test graph as its warm-up when no model is installed', async () => {

@@ -39,8 +39,8 @@ export interface InferenceServiceOptions {
 
 export class InferenceService implements ModelRunner {
   /**
-   * For many independent runs of a small model (voice detection's batches): spread over up to one single-thread host
-   * process per core, beside the main host that big models (upscalers, generators) use with all cores.
+   * For many independent runs of a small model (voice detection's batches): spread over single-thread host processes,
+   * one per core but one, beside the main host that big models (upscalers, generators) use with all cores.
    */
   readonly spread: HostPool;
   private readonly registry: ModelRegistry;
@@ -77,7 +77,8 @@ export class InferenceService implements ModelRunner {
     this.client = new InferenceClient(clientOptions(this.intraOpThreads));
     this.spread = new HostPool({
       makeClient: () => new InferenceClient(clientOptions(1)),
-      maxHosts: Math.min(MAX_SPREAD_HOSTS, Math.max(1, options.availableParallelism)),
+      // Every core but one, as for a model's threads: decoding the audio that feeds them needs a core too.
+      maxHosts: Math.min(MAX_SPREAD_HOSTS, Math.max(1, options.availableParallelism - 1)),
       idleMs: SPREAD_IDLE_MS,
     });
     this.status = { available: null, message: null, forceCpu: false, inUse: null, attempts: [], intraOpThreads: this.intraOpThreads, ortVersion: null };

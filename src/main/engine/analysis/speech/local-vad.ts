@@ -22,7 +22,7 @@ export function standaloneInference(configDir = defaultConfigDir()): InferenceSe
 
 /**
  * A standalone inference service that starts loading the voice detector at once, so the host processes start while
- * the caller probes and decodes. Pass `inference.spread` to analyzeSpeech: its batches run on one host per core.
+ * the caller probes and decodes. Pass `inference.spread` to analyzeSpeech: its batches run on one host per core but one.
  */
 export function startVoiceDetection(configDir = defaultConfigDir()): InferenceService {
   const inference = standaloneInference(configDir);
