@@ -242,9 +242,9 @@ export const apiMethods = {
     'Replace project.json with a backup (the current file is kept aside) and open the project',
   ),
   'sequence.create': method(
-    z.object({ name: ProjectNameSchema.optional() }).strict().default({}),
+    z.object({ name: ProjectNameSchema.optional(), shapeFrom: z.string().min(1).max(64).optional() }).strict().default({}),
     ProjectStateSchema,
-    'Add an empty sequence with the project defaults',
+    'Add an empty sequence with the project defaults, or with the frame rate and size of the video asset shapeFrom',
   ),
   'sequence.rename': method(
     z.object({ id: z.string().min(1).max(64), name: ProjectNameSchema }).strict(),

@@ -42,6 +42,7 @@ import type { NormalisationResult } from './render/loudness-normalise';
 import { checkStreamCopy, KeyframeIndex } from './render/stream-copy';
 import { OutputNames, planOfSequence } from './render/sequence-export';
 import { findPreset } from '../../shared/export/presets';
+import { sequenceShapeOf } from '../../shared/timeline/sequence-shape';
 import type { Readable } from 'node:stream';
 import type { LaunchHost } from './inference/host-client';
 import { forkHostLauncher } from './inference/host-entry';
@@ -340,19 +341,25 @@ export function createEngine(options: EngineOptions): Engine {
     'project.updateSettings': (settings) => projects.edit({ type: 'project.settings', ...settings }),
     'project.listBackups': (input) => projects.listBackups(input),
     'project.restoreBackup': (input) => projects.restoreBackup(input),
-    'sequence.create': ({ name }) =>
-      projects.editWith((doc) => ({
-        type: 'sequence.insert',
-        index: doc.sequences.length,
-        sequence: {
-          id: randomUUID(),
-          name: name ?? nextSequenceName(doc),
-          frameRate: doc.settings.frameRate,
-          frameSize: doc.settings.frameSize,
-          createdAt: new Date().toISOString(),
-          timeline: newTimeline(),
-        },
-      })),
+    'sequence.create': ({ name, shapeFrom }) =>
+      projects.editWith((doc) => {
+        const asset = shapeFrom === undefined ? null : doc.assets.find((a) => a.id === shapeFrom);
+        if (asset === undefined) throw new ApiError('NOT_FOUND', `There is no asset with id ${shapeFrom}.`);
+        // A sequence for a video takes its frame, so its clips are neither scaled nor given repeated frames.
+        const shape = sequenceShapeOf(asset?.kind === 'video' ? asset.media.video : null, doc.settings);
+        return {
+          type: 'sequence.insert',
+          index: doc.sequences.length,
+          sequence: {
+            id: randomUUID(),
+            name: name ?? nextSequenceName(doc),
+            frameRate: shape.frameRate,
+            frameSize: shape.frameSize,
+            createdAt: new Date().toISOString(),
+            timeline: newTimeline(),
+          },
+        };
+      }),
     'sequence.rename': ({ id, name }) => projects.edit({ type: 'sequence.rename', id, name }),
     'sequence.delete': ({ id }) => projects.edit({ type: 'sequence.remove', id }),
     'sequence.edit': ({ sequenceId, command, coalesce }) =>

@@ -30,6 +30,21 @@ afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
+describe('sequence.create', () => {
+  it('makes a sequence in a video’s own frame when asked, the project’s otherwise, and refuses an unknown asset', async () => {
+    const before = (await ok('project.current'))!.document.sequences.length;
+    const state = await ok('sequence.create', { name: 'From the clip', shapeFrom: assetId });
+    const made = state.document.sequences.at(-1)!;
+    // The clip is 320×180 at 30 fps; the project's frame is 1920×1080.
+    expect(made).toMatchObject({ name: 'From the clip', frameRate: { num: 30, den: 1 }, frameSize: { width: 320, height: 180 } });
+    expect(state.document.sequences[0]!.frameSize).toEqual({ width: 1920, height: 1080 });
+    const unknown = await call('sequence.create', { shapeFrom: 'nope' });
+    expect(unknown.ok === false && unknown.error.code).toBe('NOT_FOUND');
+    await ok('sequence.delete', { id: made.id });
+    expect((await ok('project.current'))!.document.sequences).toHaveLength(before);
+  });
+});
+
 describe('sequence.edit', () => {
   it('adds and splits a clip, each an undoable step', async () => {
     const track = (await ok('project.current'))!.document.sequences[0]!.timeline.videoTracks[0]!.id;

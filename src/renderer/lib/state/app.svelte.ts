@@ -271,8 +271,9 @@ export class AppState {
     return this.edit(() => this.api.call('project.updateSettings', settings));
   }
 
-  createSequence() {
-    return this.edit(() => this.api.call('sequence.create', {}));
+  /** A new empty sequence: the project's frame, or a video asset's own (`shapeFrom`). */
+  createSequence(shapeFrom?: string) {
+    return this.edit(() => this.api.call('sequence.create', shapeFrom === undefined ? {} : { shapeFrom }));
   }
 
   renameSequence(id: string, name: string) {
@@ -292,12 +293,13 @@ export class AppState {
   }
 
   /**
-   * Appends assets at the end of the open sequence (or the first; a new one when there is none): video and images on
-   * V1, sound on A1. One undo step takes them all away again.
+   * Appends assets at the end of the open sequence (or the first; a new one when there is none, in the frame of the
+   * first video added): video and images on V1, sound on A1. One undo step takes them all away again.
    */
   async addToTimeline(assets: readonly AssetView[]): Promise<void> {
     if (!this.project || assets.length === 0) return;
-    if (this.project.document.sequences.length === 0 && !(await this.createSequence())) return;
+    const firstVideo = assets.find((asset) => asset.kind === 'video');
+    if (this.project.document.sequences.length === 0 && !(await this.createSequence(firstVideo?.id))) return;
     const sequences = this.project.document.sequences;
     const sequence = sequences.find((s) => s.id === this.timeline.openSequenceId) ?? sequences[0];
     if (!sequence) return;
