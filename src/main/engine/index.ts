@@ -120,6 +120,8 @@ export function createEngine(options: EngineOptions): Engine {
   const recent = new RecentProjects(configDir);
   const partials = new PartialFiles(partialOutputsDir(configDir));
   let history: { folder: string; store: Promise<JobHistory> } | null = null;
+  /** Settles when every finished job so far is in its project's history file; dispose waits for it. */
+  let historyWrites: Promise<void> = Promise.resolve();
   /** The open project's name as the recent list shows it, so a rename reaches the list. */
   let listedName: string | null = null;
 
@@ -131,7 +133,10 @@ export function createEngine(options: EngineOptions): Engine {
     partials,
     onChange: (job) => {
       events.emit('job.changed', { job });
-      if (isFinished(job.state) && !(job.transient && job.state === 'succeeded') && history) void history.store.then((h) => h.record(job)).catch(() => undefined);
+      if (isFinished(job.state) && !(job.transient && job.state === 'succeeded') && history) {
+        const recorded = history.store.then((h) => h.record(job)).catch(() => undefined);
+        historyWrites = historyWrites.then(() => recorded);
+      }
     },
   });
   // Outputs half-written by a process that was killed are removed before anything else runs.
@@ -564,6 +569,8 @@ export function createEngine(options: EngineOptions): Engine {
       inference.dispose();
       library.dispose();
       await jobs.shutdown();
+      // The jobs that shutdown cancelled are recorded too, before the project folder is let go.
+      await historyWrites;
       await projects.dispose();
     },
   };
