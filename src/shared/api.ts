@@ -484,6 +484,8 @@ export function isApiMethodName(name: string): name is ApiMethodName {
 /** Events pushed from the engine to every connected client. */
 export const apiEvents = {
   'project.changed': z.object({ state: ProjectStateSchema.nullable() }),
+  /** Only the open project's save state changed (saving, saved, failed): a few bytes instead of the whole document. */
+  'project.saved': z.object({ path: z.string(), save: SaveStateSchema, modifiedAt: z.iso.datetime() }),
   'recent.changed': z.object({ recent: z.array(RecentProjectSchema) }),
   'job.changed': z.object({ job: JobSchema }),
   'assets.changed': AssetsChangedSchema,

@@ -121,9 +121,13 @@ export function startDesktopApp(paths: DesktopAppPaths): void {
     });
     ready.subscribe((event) => {
       // macOS shows the open project in the title bar's proxy icon and marks unsaved changes.
-      if (process.platform !== 'darwin' || event.event !== 'project.changed' || !window) return;
-      window.setRepresentedFilename(event.payload.state?.path ?? '');
-      window.setDocumentEdited(event.payload.state?.save.dirty ?? false);
+      if (process.platform !== 'darwin' || !window) return;
+      if (event.event === 'project.changed') {
+        window.setRepresentedFilename(event.payload.state?.path ?? '');
+        window.setDocumentEdited(event.payload.state?.save.dirty ?? false);
+      } else if (event.event === 'project.saved') {
+        window.setDocumentEdited(event.payload.save.dirty);
+      }
     });
     openWindow();
     await new ApplicationMenu({

@@ -41,6 +41,7 @@ export class ApplicationMenu {
   private onEvent(event: ApiEvent): void {
     if (event.event === 'recent.changed') this.recent = event.payload.recent;
     else if (event.event === 'project.changed') this.project = event.payload.state;
+    else if (event.event === 'project.saved' && this.project?.path === event.payload.path) this.project = { ...this.project, save: event.payload.save };
     else return;
     this.render();
   }

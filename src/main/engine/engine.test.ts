@@ -95,7 +95,11 @@ describe('projects on disk', () => {
     expect(onDisk.name).toBe('Episode 12');
     expect((onDisk.sequences as { name: string }[]).map((s) => s.name)).toEqual(['Sequence 1', 'Shorts cut']);
     expect((await ok(e, 'project.current'))!.save).toMatchObject({ dirty: false, saving: false, error: null });
-    expect(events.some((ev) => ev.event === 'project.changed' && ev.payload.state?.save.dirty === false)).toBe(true);
+    // The autosave announced its start and end as save states alone, not with the whole document again.
+    const saves = events.flatMap((ev) => (ev.event === 'project.saved' ? [ev.payload] : []));
+    expect(saves.map((s) => s.save.saving)).toEqual([true, false]);
+    expect(saves.at(-1)).toMatchObject({ path: created.path, save: { dirty: false, saving: false, error: null }, modifiedAt: onDisk.modifiedAt });
+    expect(events.filter((ev) => ev.event === 'project.changed' && ev.payload.state?.save.saving)).toEqual([]);
 
     await ok(e, 'project.close');
     expect(await ok(e, 'project.current')).toBeNull();

@@ -218,6 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       events.emit('project.changed', { state });
     },
+    onSaveState: (saved) => events.emit('project.saved', saved),
     onOpened: async (entry) => {
       await recent.touch(entry);
       events.emit('recent.changed', { recent: await recent.list() });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/errors';
-import type { Backup, ProjectInfo, ProjectState } from '../../../shared/api';
+import type { Backup, ProjectInfo, ProjectState, SaveState } from '../../../shared/api';
 import { newProjectDocument, type ProjectDocument } from '../../../shared/project/document';
 import { EditRejected, type Edit } from '../../../shared/project/edits';
 import { EditHistory } from '../../../shared/project/history';
@@ -30,8 +30,10 @@ export interface ProjectServiceOptions {
   autosaveDelayMs?: number;
   autosaveMaxWaitMs?: number;
   lock?: LockOptions;
-  /** Called whenever the open project, its history or its save state changes. */
+  /** Called whenever the open project or its history changes. */
   onChange?: (state: ProjectState | null) => void;
+  /** Called when only the open project's save state changed (a write started, ended or failed). */
+  onSaveState?: (saved: { path: string; save: SaveState; modifiedAt: string }) => void;
   /** Called when a project was opened or created, for the recent list. */
   onOpened?: (entry: { path: string; name: string; openedAt: string }) => Promise<void>;
 }
@@ -279,7 +281,7 @@ export class ProjectService {
     if (document === project.savedDocument) return;
     project.autosave.cancel();
     project.saving = true;
-    this.options.onChange?.(this.state());
+    this.announceSaveState(project);
     try {
       if (!(await project.lock.verify())) {
         throw new ApiError(
@@ -302,8 +304,21 @@ export class ProjectService {
       project.saveError = `Saving failed: ${(error as Error).message}`;
     } finally {
       project.saving = false;
-      if (this.open === project) this.options.onChange?.(this.state());
+      if (this.open === project) this.announceSaveState(project);
     }
+  }
+
+  private announceSaveState(project: OpenProject): void {
+    this.options.onSaveState?.({ path: project.folder, save: this.saveState(project), modifiedAt: project.modifiedAt });
+  }
+
+  private saveState(project: OpenProject): SaveState {
+    return {
+      dirty: project.history.document !== project.savedDocument,
+      saving: project.saving,
+      lastSavedAt: project.lastSavedAt,
+      error: project.saveError,
+    };
   }
 
   private async backup(project: OpenProject): Promise<void> {
@@ -341,12 +356,7 @@ export class ProjectService {
       document: { ...document, modifiedAt: project.modifiedAt },
       assetCount: assets.length,
       history: project.history.state(),
-      save: {
-        dirty: project.history.document !== project.savedDocument,
-        saving: project.saving,
-        lastSavedAt: project.lastSavedAt,
-        error: project.saveError,
-      },
+      save: this.saveState(project),
     };
   }
 

@@ -88,6 +88,12 @@ export class AppState {
       this.api.on('project.changed', ({ state }) => {
         this.project = state;
       }),
+      // The document stays the same object, so nothing derived from it is worked out again.
+      this.api.on('project.saved', ({ path, save, modifiedAt }) => {
+        const project = this.project;
+        if (project?.path !== path) return;
+        this.project = { ...project, save, document: project.document.modifiedAt === modifiedAt ? project.document : { ...project.document, modifiedAt } };
+      }),
       this.api.on('recent.changed', ({ recent }) => {
         this.recent = recent;
       }),
