@@ -148,6 +148,16 @@ describe('splitting', () => {
     rejects(timeline, { type: 'clip.split', clipId: 'a', frame: 30, newClipId: 'a' }, 'A clip with id a already exists');
   });
 
+  it('splits the clips of several tracks at one frame as one change, or none of them', () => {
+    const timeline = timelineWith({ video: [videoClip('a', 10, 60, 100)], audio: [audioClip('m', 0, 50)] });
+    const next = apply(timeline, { type: 'clips.split', frame: 30, splits: [{ clipId: 'a', newClipId: 'a2' }, { clipId: 'm', newClipId: 'm2' }] });
+    expect(layout(next)).toEqual(['a@10+20<100', 'a2@30+40<120']);
+    expect(next.audioTracks[0]!.clips.map((c) => [c.id, c.start, c.duration])).toEqual([['m', 0, 30], ['m2', 30, 20]]);
+    // The audio clip ends before frame 55: nothing is split.
+    rejects(timeline, { type: 'clips.split', frame: 55, splits: [{ clipId: 'a', newClipId: 'a2' }, { clipId: 'm', newClipId: 'm2' }] }, 'A clip can only be split at a frame inside it');
+    rejects(timeline, { type: 'clips.split', frame: 30, splits: [{ clipId: 'a', newClipId: 'x' }, { clipId: 'm', newClipId: 'x' }] }, 'A clip with id x already exists');
+  });
+
   it('hands the crossfade out of the clip to its second part, and refuses to cut inside a crossfade', () => {
     const timeline = timelineWith({
       video: [videoClip('a', 0, 60), videoClip('b', 50, 30, 100)],
@@ -328,6 +338,7 @@ describe('replacing parts of a timeline', () => {
 describe('describeTimelineCommand', () => {
   it('names each command the way the Edit menu shows it', () => {
     expect(describeTimelineCommand({ type: 'clip.split', clipId: 'a', frame: 1, newClipId: 'b' })).toBe('Split clip');
+    expect(describeTimelineCommand({ type: 'clips.split', frame: 1, splits: [{ clipId: 'a', newClipId: 'b' }, { clipId: 'c', newClipId: 'd' }] })).toBe('Split 2 clips');
     expect(describeTimelineCommand({ type: 'clip.trim', clipId: 'a', edge: 'in', frame: 1, ripple: true })).toBe('Ripple trim clip');
     expect(describeTimelineCommand({ type: 'clips.delete', clipIds: ['a', 'b'], ripple: true })).toBe('Ripple delete 2 clips');
     expect(describeTimelineCommand({ type: 'track.setMuted', trackId: 'a', muted: false })).toBe('Unmute track');

@@ -69,6 +69,12 @@ export const TimelineCommandSchema = z.discriminatedUnion('type', [
   }),
   /** The part before `frame` keeps the clip's id; the part from `frame` on gets `newClipId`. */
   z.object({ type: z.literal('clip.split'), clipId: TimelineIdSchema, frame: FrameSchema, newClipId: TimelineIdSchema }),
+  /** Several clips split at one frame (every clip under the playhead), as one change: one round trip, one undo. */
+  z.object({
+    type: z.literal('clips.split'),
+    frame: FrameSchema,
+    splits: z.array(z.object({ clipId: TimelineIdSchema, newClipId: TimelineIdSchema })).min(1).max(MAX_CLIPS_PER_TRACK),
+  }),
   /** With `ripple`, the later clips on each track move earlier to close the space each clip leaves. */
   z.object({ type: z.literal('clips.delete'), clipIds: ClipIdsSchema, ripple: z.boolean() }),
   z.object({ type: z.literal('clips.setVolume'), clipIds: ClipIdsSchema, volume: VolumeSchema }),
@@ -145,6 +151,8 @@ export function describeTimelineCommand(command: TimelineCommand): string {
       return command.ripple ? 'Ripple trim clip' : 'Trim clip';
     case 'clip.split':
       return 'Split clip';
+    case 'clips.split':
+      return command.splits.length === 1 ? 'Split clip' : `Split ${command.splits.length} clips`;
     case 'clips.delete': {
       const what = command.clipIds.length === 1 ? 'clip' : `${command.clipIds.length} clips`;
       return command.ripple ? `Ripple delete ${what}` : `Delete ${what}`;
@@ -215,6 +223,12 @@ function changeFor(timeline: Timeline, command: TimelineCommand, sources: Source
       return trimClip(timeline, command);
     case 'clip.split':
       return just(splitClip(timeline, command.clipId, command.frame, command.newClipId), [], [command.newClipId]);
+    case 'clips.split':
+      return just(
+        command.splits.reduce((next, { clipId, newClipId }) => splitClip(next, clipId, command.frame, newClipId), timeline),
+        [],
+        command.splits.map((split) => split.newClipId),
+      );
     case 'clips.delete':
       return just(command.ripple ? rippleDelete(timeline, command.clipIds) : deleteClips(timeline, command.clipIds));
     case 'clips.setVolume': {

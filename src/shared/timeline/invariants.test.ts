@@ -136,8 +136,12 @@ function commandFor(timeline: Timeline, [a, b, c, d]: [number, number, number, n
     case 4:
       return { type: 'clip.trim', clipId, edge: c % 2 === 0 ? 'in' : 'out', frame: nearEdge, ripple: d % 2 === 0 };
     case 5:
-    case 6:
       return { type: 'clip.split', clipId, frame: Math.max(0, clip.start + (c % (clip.duration + 2)) - 1), newClipId: id };
+    case 6: {
+      // The frame is drawn for the first clip; the second one may not cover it, and then nothing is split.
+      const second = other && other.clip.id !== clipId && d % 2 === 0 ? [{ clipId: other.clip.id, newClipId: `${id}b` }] : [];
+      return { type: 'clips.split', frame: Math.max(0, clip.start + (c % (clip.duration + 2)) - 1), splits: [{ clipId, newClipId: id }, ...second] };
+    }
     case 7:
     case 8: {
       const clipIds = [clipId, ...(other && c % 2 === 0 ? [other.clip.id] : [])];
