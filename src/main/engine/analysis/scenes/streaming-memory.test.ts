@@ -43,7 +43,8 @@ describe('scene analysis memory', () => {
     const long = await analysePeak(600);
     expect(long.frames).toBe(600 * RATE);
     // Twenty times the frames (400 MB of pixels through the pipe); only the per-frame scores (about 30 bytes a
-    // frame, under 0.5 MB here) may add to the peak, plus garbage-collector slack.
-    expect(long.bytes - short.bytes, JSON.stringify({ short, long })).toBeLessThan(16 * 1024 * 1024);
+    // frame, under 0.5 MB here) may add to the peak, plus garbage not yet collected (up to 17 MB seen on a loaded
+    // machine). Keeping even a tenth of the frames would add 40 MB.
+    expect(long.bytes - short.bytes, JSON.stringify({ short, long })).toBeLessThan(32 * 1024 * 1024);
   });
 });
