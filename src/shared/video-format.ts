@@ -9,10 +9,12 @@ export const FrameRateSchema = z.object({
 });
 export type FrameRate = z.infer<typeof FrameRateSchema>;
 
-export const FrameSizeSchema = z.object({
-  width: z.number().int().min(16).max(16384).multipleOf(2),
-  height: z.number().int().min(16).max(16384).multipleOf(2),
-});
+/** A frame's sides in pixels: even (H.264 in 4:2:0 needs it), from 16 to 16,384. */
+export const FRAME_SIDE = { min: 16, max: 16_384 } as const;
+
+const FrameSideSchema = z.number().int().min(FRAME_SIDE.min).max(FRAME_SIDE.max).multipleOf(2);
+
+export const FrameSizeSchema = z.object({ width: FrameSideSchema, height: FrameSideSchema });
 export type FrameSize = z.infer<typeof FrameSizeSchema>;
 
 export const SampleRateSchema = z.union([z.literal(44100), z.literal(48000)]);

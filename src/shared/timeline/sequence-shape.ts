@@ -1,5 +1,5 @@
 import type { VideoInfo } from '../media';
-import type { FrameRate, FrameSize } from '../video-format';
+import { FRAME_SIDE, type FrameRate, type FrameSize } from '../video-format';
 
 /** A sequence's frame: its rate and size. */
 export interface SequenceShape {
@@ -28,5 +28,5 @@ export function sequenceShapeOf(video: VideoInfo | null | undefined, fallback: S
 }
 
 function evenSide(pixels: number): number {
-  return Math.min(16_384, Math.max(16, 2 * Math.floor(pixels / 2)));
+  return Math.min(FRAME_SIDE.max, Math.max(FRAME_SIDE.min, 2 * Math.floor(pixels / 2)));
 }

@@ -160,6 +160,15 @@ export class AppState {
     this.workspaceTab = 'timeline';
   }
 
+  /** Shows an asset selected in the gallery, with its details; filters that would hide it are lifted, the order kept. */
+  showInGallery(assetId: string): void {
+    this.gallery.setQuery({ kind: 'all', search: '', favouritesOnly: false, tags: [] });
+    this.gallery.selection = { ids: new Set([assetId]), anchor: assetId };
+    this.gallery.focusId = assetId;
+    this.gallery.detailOpen = true;
+    this.workspaceTab = 'gallery';
+  }
+
   /** Loads what the window shows from scratch: at start, and after a reconnect (the web shell may have restarted). */
   async refresh(): Promise<void> {
     try {

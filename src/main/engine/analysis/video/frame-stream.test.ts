@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateTool } from '../../ffmpeg/locate';
 import { FfmpegCancelled, FfmpegError } from '../../ffmpeg/run-ffmpeg';
-import { testMediaFolder } from '../../media/derived/test-media';
+import { measure, testMediaFolder } from '../../media/derived/test-media';
 import { analysisFrameSize, streamFrames, type FrameStreamOptions } from './frame-stream';
 
 const ffmpeg = locateTool('ffmpeg').path;
@@ -43,7 +43,9 @@ describe('streaming small frames from ffmpeg', () => {
       );
       const contrast = async (options: FrameStreamOptions) => {
         let deviation = 0;
-        for await (const frame of streamFrames({ ...options, width: 160, height: 90, pixelFormat: 'gray', duration: 0.2 })) deviation = standardDeviation(frame.data);
+        for await (const frame of streamFrames({ ...options, width: 160, height: 90, pixelFormat: 'gray', duration: 0.2 })) {
+          deviation = measure({ width: frame.width, height: frame.height, pixels: frame.data }).stdDev;
+        }
         return deviation;
       };
       const pq = { ...lavfi(bars), input: ['-i', media.at('bars-pq.mp4')] };
@@ -99,12 +101,3 @@ describe('analysis frame size', () => {
     expect(analysisFrameSize(100, 50, 160)).toEqual({ width: 100, height: 50 });
   });
 });
-
-function standardDeviation(values: Uint8Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return Math.sqrt(squares / values.length);
-}
