@@ -33,20 +33,21 @@ const sileroVad = {
   license: 'MIT',
   source:
     `Silero VAD v5 (github.com/snakers4/silero-vad, MIT), file dist/silero_vad_v5.onnx of npm ` +
-    `@ricky0123/vad-web@${packageVersion('@ricky0123/vad-web')}, weights unchanged, its 1-D convolutions written as 2-D ones of ` +
-    `height 1 (same outputs, about twice as fast on onnxruntime's CPU) by scripts/models/extract-silero-vad.mjs`,
+    `@ricky0123/vad-web@${packageVersion('@ricky0123/vad-web')}, weights unchanged, rewritten by scripts/models/extract-silero-vad.mjs ` +
+    `to run a sequence of frames per call (same outputs to 1e-6, about twice as fast on onnxruntime's CPU)`,
   sampleRate: 16000,
   frameSamples: 512,
   contextSamples: 64,
   // The same weights run at 8 kHz on frames half as long (same 32 ms), for about half the compute.
   otherRates: [{ sampleRate: 8000, frameSamples: 256, contextSamples: 32 }],
   inputs: [
-    // 64 samples of the previous call followed by 512 new ones.
-    { name: 'input', dtype: 'float32', shape: [1, 576], range: [-1, 1] },
+    // [rows, steps, window]: each frame is the 64 samples before it followed by its own 512.
+    { name: 'input', dtype: 'float32', shape: [1, 1, 576], range: [-1, 1] },
     { name: 'state', dtype: 'float32', shape: [2, 1, 128] },
     { name: 'sr', dtype: 'int64', shape: [] },
   ],
   outputs: [
+    // [rows, steps]: each frame's speech probability; stateN is the state after each row's last step.
     { name: 'output', dtype: 'float32', shape: [1, 1], range: [0, 1] },
     { name: 'stateN', dtype: 'float32', shape: [2, 1, 128] },
   ],

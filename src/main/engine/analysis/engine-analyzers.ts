@@ -18,8 +18,8 @@ export function engineAnalyzers(inference: InferenceService): Analyzers {
       // Every run says where it ran; the job records the last. The batches are independent: spread over hosts.
       const runner: ModelRunner = {
         parallelism: inference.spread.parallelism,
-        run: async (modelId, feeds, signal, steps) => {
-          const result = await inference.spread.runWithDetails(modelId, feeds, signal, steps);
+        run: async (modelId, feeds, signal) => {
+          const result = await inference.spread.runWithDetails(modelId, feeds, signal);
           provider = result.provider;
           return result.outputs;
         },

@@ -10,7 +10,6 @@ import {
   type SessionSettings,
 } from './protocol';
 import type { ModelRunner, TensorMap } from './tensor';
-import type { StepPlan } from './stepped-run';
 
 /**
  * The engine's side of the inference host: starts the host process on the first request, matches replies to
@@ -95,13 +94,13 @@ export class InferenceClient implements ModelRunner {
 
   constructor(private readonly options: InferenceClientOptions) {}
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap> {
-    return (await this.runWithDetails(modelId, feeds, signal, steps)).outputs;
+  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+    return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<RunResult> {
+  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
     const model = await this.options.resolveModel(modelId);
-    const reply = await this.request({ kind: 'run', model, settings: this.options.settings(), feeds, ...(steps ? { steps } : {}) }, signal);
+    const reply = await this.request({ kind: 'run', model, settings: this.options.settings(), feeds }, signal);
     if (reply.kind !== 'ran') throw unexpected(reply);
     this.options.onRun?.(modelId, reply.provider);
     return { outputs: reply.outputs, provider: reply.provider, runMs: reply.runMs };

@@ -1,6 +1,5 @@
 import type { ProviderName } from './execution-providers';
 import type { InferenceClient, RunResult } from './host-client';
-import type { StepPlan } from './stepped-run';
 import type { ModelRunner, TensorMap } from './tensor';
 
 /**
@@ -8,8 +7,8 @@ import type { ModelRunner, TensorMap } from './tensor';
  * Silero VAD gains little from more threads inside one run (its batches take a millisecond or two), but the many
  * batches of a long recording are independent, so several processes run them side by side (the service gives one
  * per core but one: decoding needs a core). Measured on 2 cores (a 30-minute talk): two hosts 2.8 s against 3.2 s
- * for one while a frame cost 33 us; since the model's convolutions run as 2-D (18 us a frame) one host or two take
- * the same 2.4 s there, one with less CPU time.
+ * for one while a frame cost 33 us; since the model was rewritten (10 us a frame, scripts/models/silero-sequence.py)
+ * one host keeps up with decoding there.
  *
  * A host is added only when every host is busy with a run, up to `maxHosts`, and not at all once a host opened its
  * session on an accelerator (one GPU session serves better than several). A host idle for `idleMs` stops, so the
@@ -49,17 +48,17 @@ export class HostPool implements ModelRunner {
     return this.hosts.length;
   }
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap> {
-    return (await this.runWithDetails(modelId, feeds, signal, steps)).outputs;
+  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+    return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<RunResult> {
+  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
     const host = this.pick();
     host.running += 1;
     if (host.idleTimer) clearTimeout(host.idleTimer);
     host.idleTimer = null;
     try {
-      const result = await host.client.runWithDetails(modelId, feeds, signal, steps);
+      const result = await host.client.runWithDetails(modelId, feeds, signal);
       this.ranOn(result.provider);
       return result;
     } finally {

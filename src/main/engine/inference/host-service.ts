@@ -10,7 +10,6 @@ import {
   type SessionSettings,
 } from './protocol';
 import type { TensorMap } from './tensor';
-import { runSteps } from './stepped-run';
 
 /**
  * What the inference host process does with each message: one session per model, opened with the first execution
@@ -180,9 +179,7 @@ export class HostService {
     model.runDone = new Promise((resolve) => (finished = resolve));
     try {
       const started = performance.now();
-      const outputs: TensorMap = request.steps
-        ? await runSteps((feeds) => opened.session.run(feeds), request.feeds, request.steps)
-        : await opened.session.run(request.feeds);
+      const outputs: TensorMap = await opened.session.run(request.feeds);
       const runMs = Math.round((performance.now() - started) * 10) / 10;
       if (this.cancelled.delete(request.id)) this.fail(request.id, 'cancelled', 'Cancelled.');
       else this.options.send({ kind: 'ran', id: request.id, outputs, provider: opened.report.provider, runMs });

@@ -13,7 +13,6 @@ import { userModelsDir } from './model-folders';
 import { probeGraph } from './onnx-graph';
 import type { SessionReport } from './protocol';
 import type { ModelRunner, TensorMap } from './tensor';
-import type { StepPlan } from './stepped-run';
 import { warmUpFeeds } from './warm-up-feeds';
 
 /**
@@ -92,13 +91,13 @@ export class InferenceService implements ModelRunner {
       });
   }
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap> {
-    return (await this.runWithDetails(modelId, feeds, signal, steps)).outputs;
+  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+    return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
   /** Runs a model and tells which provider it ran on, for the job that asked. */
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<RunResult> {
-    return this.client.runWithDetails(modelId, feeds, signal, steps);
+  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
+    return this.client.runWithDetails(modelId, feeds, signal);
   }
 
   /** A usable model's manifest entry; throws ModelUnavailableError saying why when it is missing or damaged. */

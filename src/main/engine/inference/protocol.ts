@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EXECUTION_PROVIDERS as PROVIDERS, ProviderAttemptSchema } from '../../../shared/models/local-ai';
-import { StepPlanSchema } from './stepped-run';
 
 /**
  * The messages between the engine and the inference host process. Both sides validate what they receive: a message
@@ -47,8 +46,6 @@ export const HostRequestSchema = z.discriminatedUnion('kind', [
       model: ModelRefSchema,
       settings: SessionSettingsSchema,
       feeds: TensorMapSchema,
-      /** Run these steps of a recurrent model back to back (stepped-run.ts); one plain run without. */
-      steps: StepPlanSchema.optional(),
     })
     .strict(),
   /** Drops a queued request, or discards the result of a running one (onnxruntime cannot stop a run). */

@@ -4,7 +4,6 @@
  */
 
 import type { TensorDtype } from '../../../shared/models/manifest';
-import type { StepPlan } from './stepped-run';
 
 export interface TensorDataByType {
   float32: Float32Array;
@@ -19,12 +18,9 @@ export type TensorData = {
 
 export type TensorMap = Record<string, TensorData>;
 
-/**
- * Runs a registered model, once or (with `steps`) as several steps of a recurrent model (stepped-run.ts). The inference
- * host client implements it; tests may run onnxruntime in-process.
- */
+/** Runs a registered model. The inference host client implements it; tests may run onnxruntime in-process. */
 export interface ModelRunner {
-  run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap>;
+  run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap>;
   /** Runs that go on at once when callers keep that many in flight (several host processes); 1 when absent. */
   readonly parallelism?: number;
 }

@@ -43,7 +43,7 @@ export interface AnalyzeSpeechOptions {
   tools?: AnalysisTools;
   /** Most parts run side by side as rows of one batch; 1 runs them one after another. */
   maxLanes?: number;
-  /** Frames of each part per model call (the host runs them back to back). */
+  /** Frames of each part per model call (the model runs them in order, carrying the state). */
   stepFrames?: number;
   /** Where the model starts afresh (tests shorten the spacing). */
   splits?: Partial<QuietSplitOptions>;

@@ -1,12 +1,12 @@
 import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
-import type { StepPlan } from '../../inference/stepped-run';
 import type { ModelRunner, TensorMap } from '../../inference/tensor';
 
 /**
  * Silero VAD over many parts of one recording at once. The recording is cut into parts (see quiet-splits.ts), each
  * run from a fresh model state; the parts are dealt to lanes, and every model call carries the next `steps` frames of
- * each lane that has them ready, as rows of a batch (input [steps, N, context + frame], state [2, N, 128]), which the
- * host runs back to back carrying the state: a 30-minute file takes a few hundred calls instead of 56,000. Parts
+ * each lane that has them ready, as rows of a batch (input [N, steps, context + frame], state [2, N, 128]; the bundled
+ * model runs a row's steps in order, carrying its state): a 30-minute file takes a few hundred calls instead of
+ * 56,000. Parts
  * arrive while the audio is still decoding (PartFeed), and a lane runs as far as the decoded audio and its part's
  * known end allow; a lane that has to wait sits out the call.
  *
@@ -51,7 +51,7 @@ export interface BatchedVadOptions {
    */
   groups: number;
   signal?: AbortSignal;
-  /** Frames of each lane per call: the host runs them back to back, carrying the state (stepped-run.ts). */
+  /** Frames of each lane per call. */
   steps: number;
   /** Each frame's speech probability, as it is known (frames arrive in no particular order). */
   onProbability: (frame: number, probability: number) => void;
@@ -137,7 +137,6 @@ async function runGroup(
   const [layers, , width] = stateShape(model);
   const sampleRate = BigInt64Array.of(BigInt(model.sampleRate));
   const steps = options.steps;
-  const plan: StepPlan = { count: steps, sliced: [names.audio], carry: [{ output: names.nextState, input: names.state }] };
   let lanes: Lane[] = [];
   for (;;) {
     options.signal?.throwIfAborted();
@@ -156,23 +155,23 @@ async function runGroup(
       continue;
     }
     const rows = batch.length;
-    const input = new Float32Array(steps * rows * window);
+    const input = new Float32Array(rows * steps * window);
     const state = new Float32Array(layers * rows * width);
     for (let row = 0; row < rows; row++) {
       const lane = batch[row]!;
-      for (let step = 0; step < steps; step++) input.set(await lane.window(read, readable, step), (step * rows + row) * window);
+      for (let step = 0; step < steps; step++) input.set(await lane.window(read, readable, step), (row * steps + step) * window);
       for (let layer = 0; layer < layers; layer++) state.set(lane.state.subarray(layer * width, (layer + 1) * width), (layer * rows + row) * width);
     }
     const feeds: TensorMap = {
-      [names.audio]: { type: 'float32', data: input, dims: [steps, rows, window] },
+      [names.audio]: { type: 'float32', data: input, dims: [rows, steps, window] },
       [names.state]: { type: 'float32', data: state, dims: [layers, rows, width] },
       [names.sampleRate]: { type: 'int64', data: sampleRate, dims: [] },
     };
-    const outputs = await runner.run(model.id, feeds, options.signal, plan);
+    const outputs = await runner.run(model.id, feeds, options.signal);
     const probability = outputs[names.probability];
     const nextState = outputs[names.nextState];
     if (probability?.type !== 'float32' || probability.data.length !== steps * rows) {
-      throw new Error(`${model.id}: ${names.probability} must hold one float32 per batch row and step`);
+      throw new Error(`${model.id}: ${names.probability} must hold one float32 per batch row and step, [${rows}, ${steps}]`);
     }
     if (nextState?.type !== 'float32' || nextState.data.length !== state.length) {
       throw new Error(`${model.id}: ${names.nextState} must be float32 [${layers}, ${rows}, ${width}]`);
@@ -181,7 +180,7 @@ async function runGroup(
       const lane = batch[row]!;
       for (let layer = 0; layer < layers; layer++) lane.state.set(nextState.data.subarray((layer * rows + row) * width, (layer * rows + row + 1) * width), layer * width);
       for (let step = 0; step < steps; step++) {
-        if (lane.keeps(lane.frame + step)) options.onProbability(lane.frame + step, probability.data[step * rows + row]!);
+        if (lane.keeps(lane.frame + step)) options.onProbability(lane.frame + step, probability.data[row * steps + step]!);
       }
       lane.frame += steps;
     }

@@ -11,7 +11,6 @@ import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ModelManifestSchema, type ModelEntry, type ModelManifest, type ModelTask } from '../../../../shared/models/manifest';
 import { toTensorData } from '../ort-runtime';
 import type { ModelRunner, TensorMap } from '../tensor';
-import { runSteps, type StepPlan } from '../stepped-run';
 
 export const BUNDLED_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../resources/models');
 
@@ -37,18 +36,15 @@ export class OnnxDirectRunner implements ModelRunner {
     private readonly modelsDir: string = BUNDLED_MODELS_DIR,
   ) {}
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal, steps?: StepPlan): Promise<TensorMap> {
+  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
     signal?.throwIfAborted();
     const session = await this.session(modelId);
-    const runOnce = async (stepFeeds: TensorMap) => {
-      const ortFeeds: Record<string, Tensor> = {};
-      for (const [name, tensor] of Object.entries(stepFeeds)) ortFeeds[name] = new ort.Tensor(tensor.type, tensor.data, tensor.dims);
-      const results = await session.run(ortFeeds);
-      const outputs: TensorMap = {};
-      for (const [name, tensor] of Object.entries(results)) outputs[name] = toTensorData(name, tensor);
-      return outputs;
-    };
-    return steps ? runSteps(runOnce, feeds, steps) : runOnce(feeds);
+    const ortFeeds: Record<string, Tensor> = {};
+    for (const [name, tensor] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(tensor.type, tensor.data, tensor.dims);
+    const results = await session.run(ortFeeds);
+    const outputs: TensorMap = {};
+    for (const [name, tensor] of Object.entries(results)) outputs[name] = toTensorData(name, tensor);
+    return outputs;
   }
 
   async release(): Promise<void> {

@@ -77,7 +77,7 @@ describe('SileroVad with the bundled model', () => {
       if (f > 0) input.set(speech.subarray(f * 512 - 64, f * 512));
       input.set(speech.subarray(f * 512, (f + 1) * 512), 64);
       const out = await runner.run(model.id, {
-        input: { type: 'float32', data: input, dims: [1, 576] },
+        input: { type: 'float32', data: input, dims: [1, 1, 576] },
         state: { type: 'float32', data: state, dims: [2, 1, 128] },
         sr: { type: 'int64', data: BigInt64Array.of(16000n), dims: [] },
       });
@@ -87,6 +87,34 @@ describe('SileroVad with the bundled model', () => {
       expect(fromAdapter[f]).toBe(probability.data[0]);
       state = nextState.data;
     }
+  });
+
+  it('runs the frames of each row as a sequence in one call, as frame-by-frame calls carrying the state would', async () => {
+    const frames = 40;
+    const rows = [speech, speech.subarray(512 * 7)];
+    const byFrame = await Promise.all(rows.map((row) => new SileroVad(runner, model).push(row.subarray(0, 512 * frames))));
+    const input = new Float32Array(rows.length * frames * 576);
+    rows.forEach((row, r) => {
+      for (let f = 0; f < frames; f++) {
+        const at = (r * frames + f) * 576;
+        if (f > 0) input.set(row.subarray(f * 512 - 64, f * 512), at);
+        input.set(row.subarray(f * 512, (f + 1) * 512), at + 64);
+      }
+    });
+    const out = await runner.run(model.id, {
+      input: { type: 'float32', data: input, dims: [rows.length, frames, 576] },
+      state: { type: 'float32', data: new Float32Array(2 * rows.length * 128), dims: [2, rows.length, 128] },
+      sr: { type: 'int64', data: BigInt64Array.of(16000n), dims: [] },
+    });
+    const probability = out['output'];
+    if (probability?.type !== 'float32') throw new Error('unexpected output type');
+    expect(probability.dims).toEqual([rows.length, frames]);
+    rows.forEach((_, r) => {
+      const sequence = probability.data.subarray(r * frames, (r + 1) * frames);
+      for (let f = 0; f < frames; f++) expect(Math.abs(sequence[f]! - byFrame[r]![f]!)).toBeLessThan(1e-5);
+    });
+    // The rows differ, so a mix-up of rows and steps would show.
+    expect(Math.max(...byFrame[0]!.map((p, f) => Math.abs(p - byFrame[1]![f]!)))).toBeGreaterThan(0.3);
   });
 });
 
@@ -118,7 +146,7 @@ describe('SileroVad call contract', () => {
       const input = feeds['input'];
       const state = feeds['state'];
       const sampleRate = feeds['sr'];
-      expect(input?.dims).toEqual([1, 576]);
+      expect(input?.dims).toEqual([1, 1, 576]);
       const expected = new Float32Array(576);
       if (f > 0) expected.set(ramp.subarray(f * 512 - 64, f * 512));
       expected.set(ramp.subarray(f * 512, (f + 1) * 512), 64);

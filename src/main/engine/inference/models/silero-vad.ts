@@ -92,7 +92,7 @@ export class SileroVad {
 
   private async runFrame(signal: AbortSignal | undefined): Promise<number> {
     const feeds: TensorMap = {
-      [this.names.audio]: { type: 'float32', data: this.window.slice(), dims: [1, this.window.length] },
+      [this.names.audio]: { type: 'float32', data: this.window.slice(), dims: [1, 1, this.window.length] },
       [this.names.state]: { type: 'float32', data: this.state, dims: this.stateDims },
       [this.names.sampleRate]: { type: 'int64', data: BigInt64Array.of(BigInt(this.sampleRate)), dims: [] },
     };
