@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { HARDWARE_H264_ENCODERS, parseEncoderList, parseVersion, testEncodeArgs } from './encoders';
+import { HARDWARE_H264_ENCODERS, parseEncoderList, parseEncoderTag, parseVersion, testEncodeArgs } from './encoders';
 import { locateTool, type LocatedTool } from './locate';
 
 const run = promisify(execFile);
@@ -13,6 +13,8 @@ export const FfmpegCapabilitiesSchema = z.object({
   key: z.string(),
   ffmpeg: z.object({ path: z.string(), source: z.enum(['env', 'bundled', 'path']), version: z.string().nullable() }),
   ffprobe: z.object({ path: z.string(), source: z.enum(['env', 'bundled', 'path']), version: z.string().nullable() }),
+  /** What this ffmpeg writes into a file as its encoder ("Lavf59.27.100"); null when its version output does not say. */
+  encoderTag: z.string().nullable(),
   encoders: z.array(z.string()),
   /** Hardware encoders that passed a test encode, in order of preference. */
   workingHardwareEncoders: z.array(z.string()),
@@ -34,9 +36,9 @@ export async function detectCapabilities(configDir: string, options: { refresh?:
     const cached = await readCache(cacheFile);
     if (cached?.key === key && cached.ffprobe.path === ffprobe.path) return cached;
   }
-  const [ffmpegVersion, ffprobeVersion, encoderList] = await Promise.all([
-    versionOf(ffmpeg),
-    versionOf(ffprobe),
+  const [ffmpegVersionText, ffprobeVersionText, encoderList] = await Promise.all([
+    versionText(ffmpeg),
+    versionText(ffprobe),
     run(ffmpeg.path, ['-hide_banner', '-encoders'], { maxBuffer: 8 * 1024 * 1024 }).then((r) => r.stdout),
   ]);
   const encoders = parseEncoderList(encoderList);
@@ -50,8 +52,9 @@ export async function detectCapabilities(configDir: string, options: { refresh?:
   }
   const capabilities: FfmpegCapabilities = {
     key,
-    ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpegVersion },
-    ffprobe: { path: ffprobe.path, source: ffprobe.source, version: ffprobeVersion },
+    ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: parseVersion(ffmpegVersionText) },
+    ffprobe: { path: ffprobe.path, source: ffprobe.source, version: parseVersion(ffprobeVersionText) },
+    encoderTag: parseEncoderTag(ffmpegVersionText),
     encoders: [...encoders].sort(),
     workingHardwareEncoders,
     checkedAt: new Date().toISOString(),
@@ -66,11 +69,12 @@ async function binaryKey(tool: LocatedTool): Promise<string> {
   return `${tool.path}|${stat.size}|${stat.mtimeMs}`;
 }
 
-async function versionOf(tool: LocatedTool): Promise<string | null> {
+/** `-version`'s output; empty when the tool does not answer. */
+async function versionText(tool: LocatedTool): Promise<string> {
   try {
-    return parseVersion((await run(tool.path, ['-version'])).stdout);
+    return (await run(tool.path, ['-version'])).stdout;
   } catch {
-    return null;
+    return '';
   }
 }
 

@@ -94,3 +94,12 @@ export function testEncodeArgs(encoder: VideoEncoderChoice): string[] {
 export function parseVersion(output: string): string | null {
   return /version\s+(\S+)/.exec(output)?.[1] ?? null;
 }
+
+/**
+ * The tag ffmpeg writes into the files it makes as their encoder (a WAV's ISFT): libavformat's ident, from the
+ * `-version` line "libavformat    59. 27.100 / 59. 27.100" → "Lavf59.27.100".
+ */
+export function parseEncoderTag(output: string): string | null {
+  const match = /^libavformat\s+(\d+)\.\s*(\d+)\.\s*(\d+)/m.exec(output);
+  return match ? `Lavf${match[1]}.${match[2]}.${match[3]}` : null;
+}

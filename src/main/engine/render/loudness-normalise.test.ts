@@ -11,6 +11,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { PartialFiles } from '../jobs/partial-files';
 import {
   gainMode,
+  loudnessMeasureFilters,
   loudnessNormaliseFilters,
   parseLoudnormReport,
   type LoudnessMeasurement,
@@ -25,13 +26,22 @@ describe('loudnorm settings', () => {
   const measured: LoudnessMeasurement = { integratedLufs: -30.25, truePeakDbtp: -14.6, rangeLu: 3.2, thresholdLufs: -40.38, targetOffsetLu: 0.47 };
 
   it('gives pass 2 the measurements, then returns to the plan’s rate and exact length', () => {
-    expect(loudnessNormaliseFilters(measured, -14, -1.5, 48_000, 480_000)).toEqual([
+    expect(loudnessNormaliseFilters(measured, -14, -1.5, 48_000, 480_000, 'stereo')).toEqual([
       'loudnorm=I=-14:TP=-1.50:LRA=7.00:measured_I=-30.25:measured_LRA=3.20:measured_TP=-14.60:measured_thresh=-40.38:offset=0.47:linear=true',
       'aresample=48000',
       'aformat=sample_fmts=fltp:channel_layouts=stereo',
       'apad=whole_len=480000',
       'atrim=end_sample=480000',
     ]);
+  });
+
+  it('normalises a mono mix as it is played, on both speakers, and keeps one channel', () => {
+    const filters = loudnessNormaliseFilters(measured, -14, -1, 44_100, 441_000, 'mono');
+    expect(filters[0]).toBe('pan=stereo|c0=c0|c1=c0');
+    expect(filters[1]).toMatch(/^loudnorm=/);
+    expect(filters.slice(2)).toEqual(['pan=mono|c0=c0', 'aresample=44100', 'aformat=sample_fmts=fltp:channel_layouts=mono', 'apad=whole_len=441000', 'atrim=end_sample=441000']);
+    expect(loudnessMeasureFilters('mono')).toEqual(['pan=stereo|c0=c0|c1=c0', 'loudnorm=print_format=json']);
+    expect(loudnessMeasureFilters('stereo')).toEqual(['loudnorm=print_format=json']);
   });
 
   it('uses one gain when the peaks allow it, as loudnorm decides', () => {
@@ -56,9 +66,13 @@ describe('normalised renders', () => {
   const file = (name: string) => path.join(dir, name);
   const keyframes = new KeyframeIndex();
 
-  /** Integrated loudness and true peak by ffmpeg's ebur128 meter, a different meter from the one normalising. */
-  async function meter(media: string): Promise<{ integratedLufs: number; truePeakDbtp: number }> {
-    const { stderr } = await run(caps.ffmpeg.path, ['-hide_banner', '-nostats', '-i', media, '-map', '0:a:0', '-af', 'ebur128=peak=true', '-f', 'null', '-']);
+  /**
+   * Integrated loudness and true peak by ffmpeg's ebur128 meter, a different meter from the one normalising; `dualMono`
+   * measures a mono file as played on two speakers.
+   */
+  async function meter(media: string, dualMono = false): Promise<{ integratedLufs: number; truePeakDbtp: number }> {
+    const filter = `ebur128=peak=true${dualMono ? ':dualmono=true' : ''}`;
+    const { stderr } = await run(caps.ffmpeg.path, ['-hide_banner', '-nostats', '-i', media, '-map', '0:a:0', '-af', filter, '-f', 'null', '-']);
     const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
     return {
       integratedLufs: Number(/I:\s+(-?[\d.]+) LUFS/.exec(summary)![1]),
@@ -153,6 +167,22 @@ describe('normalised renders', () => {
     expect(Math.abs(normalised.length - original.length)).toBeLessThanOrEqual(presetId === 'audio-wav' ? 0 : 2048);
     expect(lagSamples(original, normalised)).toBe(0);
     expect(result).toMatch(/loudness −\d+\.\d → −1[345]\.\d LUFS, true peak −?\d+\.\d → −\d\.\d dBTP/);
+  }, 60_000);
+
+  it('brings a mono talk to the target as played on two speakers (3 dB under it as one channel), and keeps it mono', async () => {
+    const stereo = await talkAt('mono-source.wav', -8);
+    const source = file('mono-talk.wav');
+    await run(caps.ffmpeg.path, ['-v', 'error', '-y', '-i', stereo, '-af', 'pan=mono|c0=c0', source]);
+    const output = file('mono-normalised.wav');
+    const { levels } = await render(audioPlan(source, 12), output, 'audio-wav', -14);
+    const { stdout } = await run(caps.ffprobe.path, ['-v', 'error', '-show_entries', 'stream=channels', '-of', 'csv=p=0', output]);
+    expect(stdout.trim()).toBe('1');
+    const played = await meter(output, true);
+    expect(Math.abs(played.integratedLufs + 14)).toBeLessThanOrEqual(1);
+    expect(Math.abs((await meter(output)).integratedLufs + 17)).toBeLessThanOrEqual(1);
+    expect(played.truePeakDbtp).toBeLessThanOrEqual(-1);
+    expect(Math.abs(levels!.before.integratedLufs - (await meter(source, true)).integratedLufs)).toBeLessThan(0.5);
+    expect(Math.abs(levels!.after.integratedLufs - played.integratedLufs)).toBeLessThan(0.5);
   }, 60_000);
 
   it('reaches −23 LUFS with one gain when the peaks allow it', async () => {

@@ -4,6 +4,8 @@ import type { LoudnessTarget, RenderPlan } from '../../../shared/render/render-p
 import { filterComplexArgs } from '../ffmpeg/filter-script';
 import { FfmpegCancelled, FfmpegError, runFfmpeg } from '../ffmpeg/run-ffmpeg';
 import { JobCancelled, JobFailure, type JobContext } from '../jobs/job-queue';
+import { mixLayout, type MixLayout } from './graph/audio-tracks';
+import { sourceLookup } from './graph/graph-context';
 import { buildRenderGraph, type RenderSourceInfo } from './graph/render-graph';
 import { sampleAtFrame } from './graph/timing';
 
@@ -15,6 +17,10 @@ import { sampleAtFrame } from './graph/timing';
  * falls back to its dynamic mode (a gentle compressor with a true-peak limiter). Neither mode shifts the sound in
  * time: `loudnorm` keeps its input timestamps, and the output is cut back to exactly the plan's samples, so picture
  * and sound stay in sync. After writing, the file itself is measured, so the reported "after" is what was delivered.
+ *
+ * A mono mix is measured as it is played, on both speakers (dual mono, ffmpeg's `ebur128=dualmono`): BS.1770 counts a
+ * single channel once, so a mono file measured alone at the target would play 3 dB louder than a stereo one, its
+ * peaks 3 dB nearer the ceiling. `loudnorm` has no such option, so it is given the channel twice and one is kept.
  */
 
 /** Integrated loudness and true peak of a mix or a file. */
@@ -51,14 +57,14 @@ export function truePeakCeiling(codec: AudioCodec): number {
   return codec === 'pcm_s16le' ? -1 : -1.5;
 }
 
-/** Pass 1's filter: measures and prints the JSON report (its own output is thrown away). */
-export function loudnessMeasureFilter(): string {
-  return 'loudnorm=print_format=json';
+/** Pass 1's filters: measure and print the JSON report (their own output is thrown away). */
+export function loudnessMeasureFilters(layout: MixLayout): string[] {
+  return [...asPlayed(layout), 'loudnorm=print_format=json'];
 }
 
 /**
- * Pass 2's filters: `loudnorm` with pass 1's measurements, then back to the plan's rate and layout (`loudnorm` works at
- * 192 kHz) and exactly `samples` long, as the mix was.
+ * Pass 2's filters: `loudnorm` with pass 1's measurements, then back to the plan's rate and the mix's layout (`loudnorm`
+ * works at 192 kHz, on a mono mix as played) and exactly `samples` long, as the mix was.
  */
 export function loudnessNormaliseFilters(
   measured: LoudnessMeasurement,
@@ -66,9 +72,11 @@ export function loudnessNormaliseFilters(
   ceiling: number,
   sampleRate: number,
   samples: number,
+  layout: MixLayout,
 ): string[] {
   const option = (value: number) => value.toFixed(2);
   return [
+    ...asPlayed(layout),
     `loudnorm=${[
       `I=${target}`,
       `TP=${option(ceiling)}`,
@@ -81,8 +89,9 @@ export function loudnessNormaliseFilters(
       `offset=${option(measured.targetOffsetLu)}`,
       'linear=true',
     ].join(':')}`,
+    ...(layout === 'mono' ? ['pan=mono|c0=c0'] : []),
     `aresample=${sampleRate}`,
-    'aformat=sample_fmts=fltp:channel_layouts=stereo',
+    `aformat=sample_fmts=fltp:channel_layouts=${layout}`,
     `apad=whole_len=${samples}`,
     `atrim=end_sample=${samples}`,
   ];
@@ -129,7 +138,8 @@ export async function measurePlanLoudness(
   plan: RenderPlan,
   sources: ReadonlyMap<string, RenderSourceInfo>,
 ): Promise<LoudnessMeasurement | null> {
-  const graph = buildRenderGraph(plan, sources, { video: null, audio: true, audioFilters: [loudnessMeasureFilter()] }, null);
+  const layout = mixLayout(plan, sourceLookup(sources));
+  const graph = buildRenderGraph(plan, sources, { video: null, audio: true, audioFilters: loudnessMeasureFilters(layout) }, null);
   const filter = await filterComplexArgs(graph.graph, ffmpeg.version);
   try {
     const args = [...graph.inputArgs, ...filter.args, '-map', graph.audioOut!, '-f', 'null', '-'];
@@ -139,9 +149,15 @@ export async function measurePlanLoudness(
   }
 }
 
-/** Measures the sound of a written file. Null when it is silent. */
-export async function measureFileLoudness(ctx: JobContext, ffmpeg: string, file: string, durationSeconds: number): Promise<LoudnessMeasurement | null> {
-  return measure(ctx, ffmpeg, ['-i', file, '-map', '0:a:0', '-af', loudnessMeasureFilter(), '-f', 'null', '-'], durationSeconds);
+/** Measures the sound of a written file, whose channels are `layout`. Null when it is silent. */
+export async function measureFileLoudness(
+  ctx: JobContext,
+  ffmpeg: string,
+  file: string,
+  layout: MixLayout,
+  durationSeconds: number,
+): Promise<LoudnessMeasurement | null> {
+  return measure(ctx, ffmpeg, ['-i', file, '-map', '0:a:0', '-af', loudnessMeasureFilters(layout).join(','), '-f', 'null', '-'], durationSeconds);
 }
 
 /** The total samples of the plan's sound, which normalisation must keep. */
@@ -158,6 +174,11 @@ export function describeNormalisation(result: NormalisationResult): string {
     `true peak ${n(before.truePeakDbtp)} → ${n(after.truePeakDbtp)} dBTP` +
     (result.gain === 'dynamic' ? ' (peaks limited)' : '')
   );
+}
+
+/** A mono mix as played: the channel on both speakers. */
+function asPlayed(layout: MixLayout): string[] {
+  return layout === 'mono' ? ['pan=stereo|c0=c0|c1=c0'] : [];
 }
 
 function loudnessRangeTarget(measured: LoudnessMeasurement): number {

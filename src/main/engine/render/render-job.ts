@@ -8,6 +8,8 @@ import { filterComplexArgs } from '../ffmpeg/filter-script';
 import { JobFailure, type JobContext, type JobSpec } from '../jobs/job-queue';
 import { encodeWithFallback } from '../export/encode-with-fallback';
 import { encoderChoices, presetForOutput } from '../export/export-job';
+import { mixLayout } from './graph/audio-tracks';
+import { sourceLookup } from './graph/graph-context';
 import { buildRenderGraph } from './graph/render-graph';
 import {
   describeNormalisation,
@@ -19,6 +21,7 @@ import {
   truePeakCeiling,
   type NormalisationResult,
 } from './loudness-normalise';
+import { checkSampleCopy, writeSampleCopy } from './pcm-copy';
 import { buildRenderArgs, renderTarget, type RenderPreset } from './render-args';
 import { planSources, probeRenderSources, withProbeFailures } from './render-sources';
 import { runStreamCopy, type KeyframeIndex } from './stream-copy';
@@ -47,7 +50,10 @@ export interface RenderDependencies {
   onNormalised?: (result: NormalisationResult) => void;
 }
 
-/** A render of a plan to a file, as a job: probe the sources, build one graph, encode (hardware first, then software). */
+/**
+ * A render of a plan to a file, as a job: probe the sources, build one graph, encode (hardware first, then software).
+ * Sound alone that the graph would only cut copies samples instead (pcm-copy.ts), with the same bytes as a result.
+ */
 export function renderJob(capabilities: FfmpegCapabilities, request: RenderRequest, deps: RenderDependencies): JobSpec {
   const preset = presetForOutput(request.presetId, request.output);
   if (preset.kind !== 'video' && preset.kind !== 'audio') {
@@ -87,12 +93,18 @@ async function runEncode(
   ctx.report({ stage: 'Reading sources' });
   const sources = await withProbeFailures(probeRenderSources(capabilities.ffprobe.path, request.plan));
   const { normalise } = request;
+  const sampleCopy = await checkSampleCopy({ plan: request.plan, preset, normalise, encoderTag: capabilities.encoderTag }, sources);
+  if (sampleCopy.ok) {
+    await writeSampleCopy(ctx, sampleCopy.copy, await ctx.output(request.output));
+    return path.basename(request.output);
+  }
   const ceiling = truePeakCeiling(preset.audio.codec);
   if (normalise) ctx.report({ stage: 'Measuring loudness', progress: 0 });
   const before = normalise ? await measurePlanLoudness(ctx, capabilities.ffmpeg, request.plan, sources) : null;
+  const layout = mixLayout(request.plan, sourceLookup(sources));
   const audioFilters =
     normalise && before
-      ? loudnessNormaliseFilters(before, normalise.target, ceiling, request.plan.sampleRate, planSamples(request.plan))
+      ? loudnessNormaliseFilters(before, normalise.target, ceiling, request.plan.sampleRate, planSamples(request.plan), layout)
       : [];
   const partial = await ctx.output(request.output);
   const encoders = encoderChoices(capabilities, preset, request.softwareOnly ?? false);
@@ -118,7 +130,7 @@ async function runEncode(
   if (!before) return `${written} · silent, so its loudness was left as it is`;
   ctx.report({ stage: 'Measuring the result', progress: 0 });
   const durationSeconds = framesToSeconds(request.plan.duration, request.plan.frameRate);
-  const after = await measureFileLoudness(ctx, capabilities.ffmpeg.path, partial, durationSeconds);
+  const after = await measureFileLoudness(ctx, capabilities.ffmpeg.path, partial, layout, durationSeconds);
   if (!after) return `${written} · normalised, but its loudness could not be measured`;
   const result: NormalisationResult = { target: normalise.target, before, after, gain: gainMode(before, normalise.target, ceiling) };
   deps.onNormalised?.(result);

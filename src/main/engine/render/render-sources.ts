@@ -19,11 +19,12 @@ export async function probeRenderSources(ffprobe: string, plan: RenderPlan): Pro
     planSources(plan).map(async (file): Promise<[string, RenderSourceInfo]> => {
       const info = await probeFile(ffprobe, file);
       const { video } = info;
+      const sound = info.audio[0];
       return [
         file,
         {
           hasVideo: video !== null,
-          hasAudio: info.audio.length > 0,
+          audio: sound ? { codec: sound.codec, channels: sound.channels } : null,
           still: info.kind === 'image',
           sar: video?.sar ?? { num: 1, den: 1 },
           displayWidth: video?.displayWidth ?? null,

@@ -5,7 +5,8 @@ import type { InputList } from './inputs';
 /** What the graph builder needs to know about a source, from probing it. */
 export interface RenderSourceInfo {
   hasVideo: boolean;
-  hasAudio: boolean;
+  /** The sound a render reads (the first audio stream), as ffprobe names its codec; null for a source without sound. */
+  audio: { codec: string; channels: number } | null;
   /** A still image (photo, PNG): shown for as long as its segment lasts. */
   still: boolean;
   /** Sample (pixel) aspect ratio; non-square pixels are made square before fitting. Rotation is applied by ffmpeg. */
@@ -24,4 +25,13 @@ export interface GraphContext {
   writer: GraphWriter;
   inputs: InputList;
   source(path: string): RenderSourceInfo;
+}
+
+/** What is known about each source of a plan; every source is probed before rendering, so a missing one is a bug. */
+export function sourceLookup(sources: ReadonlyMap<string, RenderSourceInfo>): (file: string) => RenderSourceInfo {
+  return (file) => {
+    const info = sources.get(file);
+    if (!info) throw new Error(`No information about ${file}; every source of a plan is probed before rendering.`);
+    return info;
+  };
 }

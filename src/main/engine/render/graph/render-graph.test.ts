@@ -3,15 +3,18 @@ import { RenderPlanSchema, type RenderPlanInput } from '../../../../shared/rende
 import { INLINE_FILTER_LIMIT } from '../../ffmpeg/filter-script';
 import { buildRenderGraph, type RenderSourceInfo, type RenderTarget } from './render-graph';
 
-const CLIP: RenderSourceInfo = { hasVideo: true, hasAudio: true, still: false, sar: { num: 1, den: 1 }, displayWidth: 1920, displayHeight: 1080 };
+const STEREO_AAC = { codec: 'aac', channels: 2 };
+const CLIP: RenderSourceInfo = { hasVideo: true, audio: STEREO_AAC, still: false, sar: { num: 1, den: 1 }, displayWidth: 1920, displayHeight: 1080 };
 const NO_PICTURE = { hasVideo: false, still: false, sar: { num: 1, den: 1 }, displayWidth: null, displayHeight: null };
 const SOURCES = new Map<string, RenderSourceInfo>([
   ['/m/a.mp4', CLIP],
   ['/m/b.mp4', CLIP],
   ['/m/anamorphic.mp4', { ...CLIP, sar: { num: 4, den: 3 } }],
-  ['/m/silent.mp4', { ...CLIP, hasAudio: false }],
-  ['/m/music.flac', { ...NO_PICTURE, hasAudio: true }],
-  ['/m/logo.png', { hasVideo: true, hasAudio: false, still: true, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
+  ['/m/silent.mp4', { ...CLIP, audio: null }],
+  ['/m/music.flac', { ...NO_PICTURE, audio: { codec: 'flac', channels: 2 } }],
+  ['/m/talk.wav', { ...NO_PICTURE, audio: { codec: 'pcm_s16le', channels: 1 } }],
+  ['/m/phone.mp4', { ...CLIP, audio: { codec: 'aac', channels: 1 } }],
+  ['/m/logo.png', { hasVideo: true, audio: null, still: true, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
   ['/m/frame-sized.mp4', { ...CLIP, displayWidth: 1280, displayHeight: 720 }],
 ]);
 const SAME_SIZE: RenderTarget = { video: { width: 1280, height: 720, fit: 'letterbox', filterSuffix: 'format=yuv420p' }, audio: true };
@@ -162,6 +165,41 @@ describe('render graph', () => {
     expect(silent.graph).toContain('anullsrc=r=48000:cl=stereo,atrim=end_sample=192000[aspan0]');
     const none = buildRenderGraph(plan({}), SOURCES, { video: null, audio: true }, null);
     expect(none.graph).toBe('anullsrc=r=48000:cl=stereo,atrim=end_sample=192000[aout]');
+  });
+
+  it('keeps a mix of mono sources mono, silences included, and makes it stereo when any audible source is not', () => {
+    const mono = buildRenderGraph(
+      plan({
+        audio: [
+          { segments: [{ source: '/m/talk.wav', sourceStart: 0, timelineStart: 10, duration: 40 }, { source: '/m/silent.mp4', sourceStart: 0, timelineStart: 50, duration: 20 }] },
+          { segments: [{ source: '/m/phone.mp4', sourceStart: 0, timelineStart: 0, duration: 30 }] },
+          // Muted, so it is not heard and does not decide the layout.
+          { segments: [{ source: '/m/music.flac', sourceStart: 0, timelineStart: 0, duration: 100 }], muted: true },
+        ],
+      }),
+      SOURCES,
+      { video: null, audio: true },
+      null,
+    );
+    expect(mono.graph).toContain('aformat=sample_fmts=fltp:channel_layouts=mono');
+    expect(mono.graph).toContain('anullsrc=r=48000:cl=mono,atrim=end_sample=19200[apiece0]');
+    expect(mono.graph).toContain('anullsrc=r=48000:cl=mono,atrim=end_sample=38400[aspan1]');
+    expect(mono.graph).not.toContain('stereo');
+    expectWellWired(mono.graph, ['[aout]']);
+
+    const mixed = buildRenderGraph(
+      plan({
+        audio: [
+          { segments: [{ source: '/m/talk.wav', sourceStart: 0, timelineStart: 0, duration: 40 }] },
+          { segments: [{ source: '/m/music.flac', sourceStart: 0, timelineStart: 0, duration: 100 }] },
+        ],
+      }),
+      SOURCES,
+      { video: null, audio: true },
+      null,
+    );
+    expect(mixed.graph.match(/channel_layouts=stereo/g)).toHaveLength(2);
+    expect(mixed.graph).not.toContain('mono');
   });
 
   it('stacks upper layers with transparent gaps and bars, and loops stills', () => {

@@ -2,7 +2,7 @@ import { framesToSeconds, type RenderPlan } from '../../../../shared/render/rend
 import type { FitMode } from '../../../../shared/export/presets';
 import { fitFilter } from '../../export/export-args';
 import { mixAudioTracks } from './audio-tracks';
-import type { GraphContext, RenderSourceInfo } from './graph-context';
+import { sourceLookup, type GraphContext, type RenderSourceInfo } from './graph-context';
 import { GraphWriter } from './graph-writer';
 import { InputList } from './inputs';
 import { drawOverlays } from './overlays';
@@ -47,11 +47,7 @@ export function buildRenderGraph(
     plan,
     writer,
     inputs: new InputList(plan.frameRate),
-    source: (file) => {
-      const info = sources.get(file);
-      if (!info) throw new Error(`No information about ${file}; every source of a plan is probed before rendering.`);
-      return info;
-    },
+    source: sourceLookup(sources),
   };
   let videoOut: string | null = null;
   if (target.video) {

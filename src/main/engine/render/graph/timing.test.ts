@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameTimeBase, rateOption, sampleAtFrame, secondsOption } from './timing';
+import { frameTimeBase, rateOption, sampleAtFrame, secondsOption, seekSample } from './timing';
 
 const NTSC = { num: 30_000, den: 1001 };
 
@@ -20,6 +20,14 @@ describe('timing', () => {
 
   it('stays exact on very long plans', () => {
     expect(sampleAtFrame(10 * 3600 * 60, { num: 60_000, den: 1001 }, 192_000)).toBe(Math.round((10 * 3600 * 60 * 1001 * 192_000) / 60_000));
+  });
+
+  it('finds the sample a seek lands on from the microseconds of its -ss option', () => {
+    expect(seekSample(0, NTSC, 44_100)).toBe(0);
+    expect(seekSample(75, { num: 30, den: 1 }, 48_000)).toBe(sampleAtFrame(75, { num: 30, den: 1 }, 48_000));
+    // 350 frames are 515,014.5 samples, rounded up; "11.678333" s is 515,014.49 samples.
+    expect(sampleAtFrame(350, NTSC, 44_100)).toBe(515_015);
+    expect(seekSample(350, NTSC, 44_100)).toBe(515_014);
   });
 
   it('writes times and rates as ffmpeg reads them', () => {
