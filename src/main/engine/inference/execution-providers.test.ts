@@ -3,7 +3,7 @@ import { NoProviderWorked, openWithFallback, providerPlan, threadCounts } from '
 
 describe('providerPlan', () => {
   it('orders the GPU providers of each platform before the CPU', () => {
-    const order = (platform: NodeJS.Platform) => providerPlan({ platform, forceCpu: false, cudaMissing: null }).map((c) => c.provider);
+    const order = (platform: NodeJS.Platform) => providerPlan({ platform, forceCpu: false, cudaMissing: null, gpuMissing: null }).map((c) => c.provider);
     expect(order('win32')).toEqual(['dml', 'webgpu', 'cpu']);
     expect(order('darwin')).toEqual(['coreml', 'webgpu', 'cpu']);
     expect(order('linux')).toEqual(['cuda', 'webgpu', 'cpu']);
@@ -11,13 +11,22 @@ describe('providerPlan', () => {
   });
 
   it('skips CUDA with the reason when its libraries are missing', () => {
-    const plan = providerPlan({ platform: 'linux', forceCpu: false, cudaMissing: 'CUDA 12 is not installed.' });
+    const plan = providerPlan({ platform: 'linux', forceCpu: false, cudaMissing: 'CUDA 12 is not installed.', gpuMissing: null });
     expect(plan[0]).toEqual({ provider: 'cuda', skipReason: 'CUDA 12 is not installed.' });
     expect(plan[1]).toEqual({ provider: 'webgpu', skipReason: null });
   });
 
+  it('skips every GPU provider on a Linux machine with no GPU device, with the reason', () => {
+    const plan = providerPlan({ platform: 'linux', forceCpu: false, cudaMissing: null, gpuMissing: 'No GPU was found.' });
+    expect(plan).toEqual([
+      { provider: 'cuda', skipReason: 'No GPU was found.' },
+      { provider: 'webgpu', skipReason: 'No GPU was found.' },
+      { provider: 'cpu', skipReason: null },
+    ]);
+  });
+
   it('skips every GPU provider when the CPU is forced', () => {
-    const plan = providerPlan({ platform: 'win32', forceCpu: true, cudaMissing: null });
+    const plan = providerPlan({ platform: 'win32', forceCpu: true, cudaMissing: null, gpuMissing: null });
     expect(plan.filter((c) => c.skipReason === null).map((c) => c.provider)).toEqual(['cpu']);
   });
 });
@@ -26,7 +35,7 @@ describe('openWithFallback', () => {
   it('falls through an unusable provider to the next and records each attempt', async () => {
     let clock = 0;
     const opened = await openWithFallback(
-      providerPlan({ platform: 'win32', forceCpu: false, cudaMissing: null }),
+      providerPlan({ platform: 'win32', forceCpu: false, cudaMissing: null, gpuMissing: null }),
       async (provider) => {
         clock += 5;
         if (provider !== 'cpu') {
@@ -48,13 +57,13 @@ describe('openWithFallback', () => {
   });
 
   it('stops at the first provider that works', async () => {
-    const opened = await openWithFallback(providerPlan({ platform: 'darwin', forceCpu: false, cudaMissing: null }), async (p) => p);
+    const opened = await openWithFallback(providerPlan({ platform: 'darwin', forceCpu: false, cudaMissing: null, gpuMissing: null }), async (p) => p);
     expect(opened.provider).toBe('coreml');
     expect(opened.attempts).toHaveLength(1);
   });
 
   it('reports every attempt when even the CPU fails', async () => {
-    const failing = openWithFallback(providerPlan({ platform: 'linux', forceCpu: false, cudaMissing: 'no CUDA' }), async () => {
+    const failing = openWithFallback(providerPlan({ platform: 'linux', forceCpu: false, cudaMissing: 'no CUDA', gpuMissing: null }), async () => {
       throw new Error('Protobuf parsing failed.');
     });
     await expect(failing).rejects.toBeInstanceOf(NoProviderWorked);

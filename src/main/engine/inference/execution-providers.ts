@@ -19,10 +19,12 @@ export interface ProviderPlanInput {
   forceCpu: boolean;
   /** Linux only: null when CUDA's libraries are installed, else why they are not usable. */
   cudaMissing: string | null;
+  /** Linux only: null when the machine has a GPU device (gpu-devices.ts), else why no GPU provider can work. */
+  gpuMissing: string | null;
 }
 
 /** The GPU providers onnxruntime-node 1.30 ships for each platform, best first; CPU always ends the list. */
-export function providerPlan({ platform, forceCpu, cudaMissing }: ProviderPlanInput): ProviderCandidate[] {
+export function providerPlan({ platform, forceCpu, cudaMissing, gpuMissing }: ProviderPlanInput): ProviderCandidate[] {
   const gpu: ProviderName[] =
     platform === 'win32' ? ['dml', 'webgpu'] : platform === 'darwin' ? ['coreml', 'webgpu'] : platform === 'linux' ? ['cuda', 'webgpu'] : [];
   return [
@@ -30,9 +32,11 @@ export function providerPlan({ platform, forceCpu, cudaMissing }: ProviderPlanIn
       provider,
       skipReason: forceCpu
         ? 'The CPU is forced in Settings.'
-        : provider === 'cuda' && cudaMissing !== null
-          ? cudaMissing
-          : null,
+        : gpuMissing !== null
+          ? gpuMissing
+          : provider === 'cuda' && cudaMissing !== null
+            ? cudaMissing
+            : null,
     })),
     { provider: 'cpu' as const, skipReason: null },
   ];

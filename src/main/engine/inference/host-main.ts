@@ -1,4 +1,5 @@
 import { detectCudaMissing } from './cuda-libraries';
+import { detectGpuMissing } from './gpu-devices';
 import { HostService } from './host-service';
 import { loadOrtRuntime } from './ort-runtime';
 import type { HostReply } from './protocol';
@@ -25,6 +26,7 @@ const service = new HostService({
   runtime: loadOrtRuntime(),
   platform: process.platform,
   cudaMissing: (runtime) => detectCudaMissing(runtime.bindingDir),
+  gpuMissing: detectGpuMissing,
   send,
   pid: process.pid,
 });

@@ -39,7 +39,7 @@ function fakeRuntime(options: { failing?: ProviderName[] } = {}) {
 
 function service(load: RuntimeLoad, platform: NodeJS.Platform = 'linux') {
   const replies: HostReply[] = [];
-  const host = new HostService({ runtime: Promise.resolve(load), platform, cudaMissing: async () => 'no CUDA here', send: (r) => replies.push(r), pid: 1 });
+  const host = new HostService({ runtime: Promise.resolve(load), platform, cudaMissing: async () => 'no CUDA here', gpuMissing: () => null, send: (r) => replies.push(r), pid: 1 });
   const replyTo = async (id: number) => {
     await expect.poll(() => replies.some((r) => r.id === id)).toBe(true);
     return replies.find((r) => r.id === id)!;

@@ -25,6 +25,8 @@ export interface HostServiceOptions {
   platform: NodeJS.Platform;
   /** Null when CUDA's libraries are installed; asked once, when the first session opens. */
   cudaMissing: (runtime: OrtRuntime) => Promise<string | null>;
+  /** Null when the machine has a GPU device (Linux); asked once, when the first session opens. */
+  gpuMissing: () => string | null;
   send: (reply: HostReply) => void;
   pid: number;
 }
@@ -46,6 +48,7 @@ export class HostService {
   private readonly sessions = new Map<string, ModelSession>();
   private readonly cancelled = new Set<number>();
   private cudaMissing: Promise<string | null> | null = null;
+  private gpuMissing: string | null | undefined;
   /**
    * Providers that failed to open a session here. GPU providers place the nodes they cannot run on the CPU, so a
    * failure to open is about the device (no adapter, a missing driver), and trying again for each model only costs time.
@@ -127,7 +130,8 @@ export class HostService {
     if (!load.ok) throw new HostFailure('unavailable', load.message);
     const { runtime } = load;
     this.cudaMissing ??= this.options.platform === 'linux' ? this.options.cudaMissing(runtime) : Promise.resolve(null);
-    const plan = providerPlan({ platform: this.options.platform, forceCpu: settings.forceCpu, cudaMissing: await this.cudaMissing });
+    if (this.gpuMissing === undefined) this.gpuMissing = this.options.platform === 'linux' ? this.options.gpuMissing() : null;
+    const plan = providerPlan({ platform: this.options.platform, forceCpu: settings.forceCpu, cudaMissing: await this.cudaMissing, gpuMissing: this.gpuMissing });
     const supported = new Set(runtime.backends.map((b) => b.name));
     // A provider this build of onnxruntime lacks is recorded as skipped rather than tried.
     const candidates = plan.map((c) => {
