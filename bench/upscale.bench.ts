@@ -22,6 +22,7 @@ import { locateTool } from '../src/main/engine/ffmpeg/locate';
 import { runFfmpeg } from '../src/main/engine/ffmpeg/run-ffmpeg';
 import { upscaleFile } from '../src/main/engine/generate/upscale-file';
 import { threadCounts } from '../src/main/engine/inference/execution-providers';
+import { resolveFeeds } from '../src/main/engine/inference/framed-file-feed';
 import type { ImageToImageModel } from '../src/main/engine/inference/models/image-upscale';
 import { BUNDLED_MODELS_DIR, bundledModel } from '../src/main/engine/inference/models/onnx-direct-runner';
 import { toTensorData } from '../src/main/engine/inference/ort-runtime';
@@ -86,7 +87,7 @@ function recording(inner: ModelRunner, feeds: TensorMap[]): ModelRunner {
   return {
     run: (modelId, tensorFeeds, signal) => {
       const copy: TensorMap = {};
-      for (const [name, tensor] of Object.entries(tensorFeeds)) copy[name] = { ...tensor, data: tensor.data.slice() } as TensorMap[string];
+      for (const [name, tensor] of Object.entries(resolveFeeds(tensorFeeds))) copy[name] = { ...tensor, data: tensor.data.slice() } as TensorMap[string];
       feeds.push(copy);
       return inner.run(modelId, tensorFeeds, signal);
     },

@@ -9,7 +9,7 @@ import {
   type SessionReport,
   type SessionSettings,
 } from './protocol';
-import type { ModelRunner, TensorMap } from './tensor';
+import type { FeedMap, ModelRunner, TensorMap } from './tensor';
 
 /**
  * The engine's side of the inference host: starts the host process on the first request, matches replies to
@@ -94,11 +94,11 @@ export class InferenceClient implements ModelRunner {
 
   constructor(private readonly options: InferenceClientOptions) {}
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+  async run(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<TensorMap> {
     return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
+  async runWithDetails(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<RunResult> {
     const model = await this.options.resolveModel(modelId);
     const reply = await this.request({ kind: 'run', model, settings: this.options.settings(), feeds }, signal);
     if (reply.kind !== 'ran') throw unexpected(reply);

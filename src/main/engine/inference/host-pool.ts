@@ -1,6 +1,6 @@
 import type { ProviderName } from './execution-providers';
 import type { InferenceClient, RunResult } from './host-client';
-import type { ModelRunner, TensorMap } from './tensor';
+import type { FeedMap, ModelRunner, TensorMap } from './tensor';
 
 /**
  * Independent runs of a small model spread over several inference hosts of one thread each. A small model such as
@@ -48,11 +48,11 @@ export class HostPool implements ModelRunner {
     return this.hosts.length;
   }
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+  async run(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<TensorMap> {
     return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
+  async runWithDetails(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<RunResult> {
     const host = this.pick();
     host.running += 1;
     if (host.idleTimer) clearTimeout(host.idleTimer);

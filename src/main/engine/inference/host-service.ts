@@ -9,6 +9,7 @@ import {
   type SessionReport,
   type SessionSettings,
 } from './protocol';
+import { resolveFeeds } from './framed-file-feed';
 import type { TensorMap } from './tensor';
 
 /**
@@ -183,7 +184,7 @@ export class HostService {
     model.runDone = new Promise((resolve) => (finished = resolve));
     try {
       const started = performance.now();
-      const outputs: TensorMap = await opened.session.run(request.feeds);
+      const outputs: TensorMap = await opened.session.run(resolveFeeds(request.feeds));
       const runMs = Math.round((performance.now() - started) * 10) / 10;
       if (this.cancelled.delete(request.id)) this.fail(request.id, 'cancelled', 'Cancelled.');
       else this.options.send({ kind: 'ran', id: request.id, outputs, provider: opened.report.provider, runMs });

@@ -12,7 +12,7 @@ import { ModelRegistry, ModelUnavailableError } from './model-registry';
 import { userModelsDir } from './model-folders';
 import { probeGraph } from './onnx-graph';
 import type { SessionReport } from './protocol';
-import type { ModelRunner, TensorMap } from './tensor';
+import type { FeedMap, ModelRunner, TensorMap } from './tensor';
 import { warmUpFeeds } from './warm-up-feeds';
 
 /**
@@ -91,12 +91,12 @@ export class InferenceService implements ModelRunner {
       });
   }
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+  async run(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<TensorMap> {
     return (await this.runWithDetails(modelId, feeds, signal)).outputs;
   }
 
   /** Runs a model and tells which provider it ran on, for the job that asked. */
-  async runWithDetails(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<RunResult> {
+  async runWithDetails(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<RunResult> {
     return this.client.runWithDetails(modelId, feeds, signal);
   }
 

@@ -24,6 +24,17 @@ describe('the host protocol', () => {
     for (const feeds of bad) expect(HostRequestSchema.safeParse({ kind: 'run', id: 1, model, settings, feeds }).success).toBe(false);
   });
 
+  it('accepts a framed-file feed, and refuses one with a bad shape or more than 2^28 samples', () => {
+    const frames = { type: 'float32-frames-file', file: '/tmp/samples.f32', rowStarts: [-32, 224], steps: 64, hop: 256, window: 288 };
+    const request = (input: unknown) => HostRequestSchema.safeParse({ kind: 'run', id: 1, model, settings, feeds: { input } });
+    expect(request(frames).success).toBe(true);
+    expect(request({ ...frames, steps: 0 }).success).toBe(false);
+    expect(request({ ...frames, rowStarts: [] }).success).toBe(false);
+    expect(request({ ...frames, rowStarts: [0.5] }).success).toBe(false);
+    expect(request({ ...frames, rowStarts: Array(4096).fill(0), steps: 4096, window: 4096 }).success).toBe(false);
+    expect(request({ ...frames, extra: true }).success).toBe(false);
+  });
+
   it('rejects unknown kinds, missing fields and extra fields', () => {
     expect(HostRequestSchema.safeParse({ kind: 'format-disk', id: 1 }).success).toBe(false);
     expect(HostRequestSchema.safeParse({ kind: 'load', id: 1, model }).success).toBe(false);

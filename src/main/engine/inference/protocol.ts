@@ -26,6 +26,21 @@ export const TensorDataSchema = z
 
 export const TensorMapSchema = z.record(z.string().min(1).max(200), TensorDataSchema);
 
+/** A framed-file feed (tensor.ts): the host reads the frames from the file itself. At most 2^28 elements, as a tensor. */
+const FramedFileFeedSchema = z
+  .object({
+    type: z.literal('float32-frames-file'),
+    file: z.string().min(1).max(4096),
+    rowStarts: z.array(z.number().int().min(-(2 ** 40)).max(2 ** 40)).min(1).max(4096).readonly(),
+    steps: z.number().int().min(1).max(4096),
+    hop: z.number().int().min(1).max(2 ** 20),
+    window: z.number().int().min(1).max(2 ** 20),
+  })
+  .strict()
+  .refine((feed) => feed.rowStarts.length * feed.steps * feed.window <= 2 ** 28, { message: 'a framed-file feed may hold at most 2^28 samples' });
+
+export const FeedMapSchema = z.record(z.string().min(1).max(200), z.union([TensorDataSchema, FramedFileFeedSchema]));
+
 const RequestIdSchema = z.number().int().nonnegative();
 const ModelIdSchema = z.string().min(1).max(64);
 
@@ -45,7 +60,7 @@ export const HostRequestSchema = z.discriminatedUnion('kind', [
       id: RequestIdSchema,
       model: ModelRefSchema,
       settings: SessionSettingsSchema,
-      feeds: TensorMapSchema,
+      feeds: FeedMapSchema,
     })
     .strict(),
   /** Drops a queued request, or discards the result of a running one (onnxruntime cannot stop a run). */

@@ -21,8 +21,9 @@ import { speechSegments } from './speech-segments';
  * Voice activity of one audio stream of a media file: decode to mono at the lowest rate the model takes (8 kHz for
  * Silero VAD v5, see model-rate.ts), run the model over it, turn the probabilities into speech segments.
  *
- * The decoded samples go to a temporary file (4 bytes a sample, 460 MB for two hours) rather than memory, so memory
- * stays flat however long the media. From it the recording is read in parts split at quiet points about every 15
+ * The decoded samples go to a temporary file (4 bytes a sample, 230 MB for two hours at 8 kHz) rather than memory, so
+ * memory stays flat however long the media; the inference host reads the model's frames from it. From it the recording
+ * is read in parts split at quiet points about every 15
  * seconds, each run from a fresh model state, as rows of one batch (see batched-vad.ts); the model starts on the
  * first parts while the rest is still decoding. The model's state remembers tens of seconds (measured: parts started
  * afresh still differ from an unbroken pass by 0.05–0.3 in probability 30 s later), so no overlap makes parts agree
@@ -95,7 +96,6 @@ export async function analyzeSpeech(
   try {
     const spoolFile = path.join(spoolDir, 'samples.f32');
     const writer = fs.openSync(spoolFile, 'w');
-    const reader = await fsp.open(spoolFile, 'r');
     const splitter = new QuietSplitter({
       spacingFrames: Math.round(PART_SECONDS * framesPerSecond),
       searchFrames: Math.round((PART_SECONDS / 6) * framesPerSecond),
@@ -111,7 +111,7 @@ export async function analyzeSpeech(
     const onAbort = () => stopDecoding.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const detecting = runBatchedVad(runner, model, (first, into) => readSamples(reader, first, into), feed, {
+      const detecting = runBatchedVad(runner, model, spoolFile, feed, {
         maxLanes: options.maxLanes ?? MAX_LANES,
         groups: Math.max(IN_FLIGHT_BATCHES, runner.parallelism ?? 1),
         steps: options.stepFrames ?? STEP_FRAMES,
@@ -157,7 +157,6 @@ export async function analyzeSpeech(
     } finally {
       signal?.removeEventListener('abort', onAbort);
       fs.closeSync(writer);
-      await reader.close();
     }
 
     const duration = sampleCount / model.sampleRate;
@@ -178,15 +177,6 @@ export async function analyzeSpeech(
   } finally {
     await fsp.rm(spoolDir, { recursive: true, force: true });
   }
-}
-
-/** Reads float samples from the spool file; before its start and past its end are silence. */
-async function readSamples(handle: fsp.FileHandle, firstSample: number, into: Float32Array): Promise<void> {
-  const skipped = Math.min(into.length, Math.max(0, -firstSample));
-  into.fill(0, 0, skipped);
-  const bytes = new Uint8Array(into.buffer, into.byteOffset + skipped * 4, (into.length - skipped) * 4);
-  const { bytesRead } = await handle.read(bytes, 0, bytes.length, (firstSample + skipped) * 4);
-  into.fill(0, skipped + Math.floor(bytesRead / 4));
 }
 
 /** One float per frame, for as many frames as come. */

@@ -1,23 +1,21 @@
 import type { AudioFrameClassifierModel } from '../../inference/models/silero-vad';
-import type { ModelRunner, TensorMap } from '../../inference/tensor';
+import type { FeedMap, ModelRunner } from '../../inference/tensor';
 
 /**
  * Silero VAD over many parts of one recording at once. The recording is cut into parts (see quiet-splits.ts), each
  * run from a fresh model state; the parts are dealt to lanes, and every model call carries the next `steps` frames of
  * each lane that has them ready, as rows of a batch (input [N, steps, context + frame], state [2, N, 128]; the bundled
  * model runs a row's steps in order, carrying its state): a 30-minute file takes a few hundred calls instead of
- * 56,000. Parts
- * arrive while the audio is still decoding (PartFeed), and a lane runs as far as the decoded audio and its part's
- * known end allow; a lane that has to wait sits out the call.
+ * 56,000. The decoded samples are in a raw float32 file, which the inference host reads the frames from itself (a
+ * framed-file feed), so the audio is not copied through the message port. Parts arrive while the audio is still
+ * decoding (PartFeed), and a lane runs as far as the decoded audio and its part's known end allow; a lane that has to
+ * wait sits out the call.
  *
  * Within a part the model's contract is kept exactly as SileroVad keeps it for one stream: every frame comes with
  * the 64 samples before it and the state the previous frame returned. A part starts `prerollFrames` before its split
  * point, those results dropped, so the fresh state has heard the noise floor when the part's own frames come. The
  * result depends on the parts only, never on how they were batched: one lane gives what a hundred give.
  */
-
-/** Reads samples at an offset into `into`; samples before the start or past the end read as silence. */
-export type SampleReader = (firstSample: number, into: Float32Array) => Promise<void>;
 
 export interface VadPart {
   /** The frame the part runs from (its preroll). */
@@ -34,7 +32,7 @@ export interface VadPart {
 export interface PartFeed {
   /** The next part no lane has taken yet, or null. */
   take(): VadPart | null;
-  /** Whole frames that can be read. */
+  /** Whole frames that can be read: their samples are in the sample file. */
   readonly readableFrames: number;
   /** True once decoding has ended and every part is known. */
   readonly complete: boolean;
@@ -57,34 +55,26 @@ export interface BatchedVadOptions {
   onProbability: (frame: number, probability: number) => void;
 }
 
-export async function runBatchedVad(runner: ModelRunner, model: AudioFrameClassifierModel, read: SampleReader, feed: PartFeed, options: BatchedVadOptions): Promise<void> {
+/**
+ * Runs the model over the parts `feed` deals, reading their samples from `sampleFile` (mono float32 at the model's
+ * rate, as decoded so far; before its start and past its end is silence).
+ */
+export async function runBatchedVad(runner: ModelRunner, model: AudioFrameClassifierModel, sampleFile: string, feed: PartFeed, options: BatchedVadOptions): Promise<void> {
   const groups = Math.max(1, Math.min(options.groups, options.maxLanes));
   const lanesPerGroup = Math.max(1, Math.floor(options.maxLanes / groups));
-  await Promise.all(Array.from({ length: groups }, () => runGroup(runner, model, read, feed, lanesPerGroup, options)));
+  await Promise.all(Array.from({ length: groups }, () => runGroup(runner, model, sampleFile, feed, lanesPerGroup, options)));
 }
 
 class Lane {
   frame: number;
   readonly state: Float32Array;
-  private readonly buffer: Float32Array;
-  private readonly bufferFrames: number;
-  /** The frame whose window starts the buffer, or -1 before the first read. */
-  private bufferFrame = -1;
-  /** Frames decoded when the buffer was read: the buffer holds nothing valid from there on. */
-  private validUpTo = 0;
 
   constructor(
     readonly part: VadPart,
     stateSize: number,
-    private readonly frameSamples: number,
-    private readonly contextSamples: number,
-    steps: number,
   ) {
     this.frame = part.first;
     this.state = new Float32Array(stateSize);
-    // Read a few calls' worth ahead, so the spool file is read in blocks rather than frame by frame.
-    this.bufferFrames = 4 * steps;
-    this.buffer = new Float32Array(this.bufferFrames * frameSamples + contextSamples);
   }
 
   /**
@@ -108,26 +98,12 @@ class Lane {
     return frame >= this.part.keepFrom && (this.part.end === null || frame < this.part.end);
   }
 
-  /**
-   * Frame `frame + step`'s window: the samples before it (the model's context) followed by its own, read ahead a block
-   * at a time. Frames that were not decoded yet when the block was read are read again, never taken from the block.
-   */
-  async window(read: SampleReader, readableFrames: number, step: number): Promise<Float32Array> {
-    const frame = this.frame + step;
-    if (this.bufferFrame < 0 || frame < this.bufferFrame || frame >= Math.min(this.bufferFrame + this.bufferFrames, this.validUpTo)) {
-      this.bufferFrame = frame;
-      this.validUpTo = readableFrames;
-      await read(frame * this.frameSamples - this.contextSamples, this.buffer);
-    }
-    const start = (frame - this.bufferFrame) * this.frameSamples;
-    return this.buffer.subarray(start, start + this.contextSamples + this.frameSamples);
-  }
 }
 
 async function runGroup(
   runner: ModelRunner,
   model: AudioFrameClassifierModel,
-  read: SampleReader,
+  sampleFile: string,
   feed: PartFeed,
   maxLanes: number,
   options: BatchedVadOptions,
@@ -138,17 +114,15 @@ async function runGroup(
   const sampleRate = BigInt64Array.of(BigInt(model.sampleRate));
   const steps = options.steps;
   let lanes: Lane[] = [];
-  // One input buffer per batch size, reused from call to call: a fresh 0.6 MB array a call kept the collector busy.
-  const inputs = new Map<number, Float32Array>();
   for (;;) {
     options.signal?.throwIfAborted();
     while (lanes.length < maxLanes) {
       const part = feed.take();
       if (!part) break;
-      lanes.push(new Lane(part, layers * width, model.frameSamples, model.contextSamples, steps));
+      lanes.push(new Lane(part, layers * width));
     }
     const complete = feed.complete;
-    // Decoding has ended: every frame reads, those past the end as silence.
+    // Decoding has ended: every frame reads, those past the end as silence. Before, a lane's frames are all decoded.
     const readable = complete ? Number.POSITIVE_INFINITY : feed.readableFrames;
     const batch = lanes.filter((lane) => lane.ready(readable, complete, steps));
     if (batch.length === 0) {
@@ -157,16 +131,21 @@ async function runGroup(
       continue;
     }
     const rows = batch.length;
-    // Every sample is overwritten below; a call's input is sent before the next call is built.
-    const input = inputs.get(rows) ?? inputs.set(rows, new Float32Array(rows * steps * window)).get(rows)!;
     const state = new Float32Array(layers * rows * width);
     for (let row = 0; row < rows; row++) {
       const lane = batch[row]!;
-      for (let step = 0; step < steps; step++) input.set(await lane.window(read, readable, step), (row * steps + step) * window);
       for (let layer = 0; layer < layers; layer++) state.set(lane.state.subarray(layer * width, (layer + 1) * width), (layer * rows + row) * width);
     }
-    const feeds: TensorMap = {
-      [names.audio]: { type: 'float32', data: input, dims: [rows, steps, window] },
+    const feeds: FeedMap = {
+      // Each frame is the context samples before it followed by its own.
+      [names.audio]: {
+        type: 'float32-frames-file',
+        file: sampleFile,
+        rowStarts: batch.map((lane) => lane.frame * model.frameSamples - model.contextSamples),
+        steps,
+        hop: model.frameSamples,
+        window,
+      },
       [names.state]: { type: 'float32', data: state, dims: [layers, rows, width] },
       [names.sampleRate]: { type: 'int64', data: sampleRate, dims: [] },
     };

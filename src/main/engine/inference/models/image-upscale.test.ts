@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveFeeds } from '../framed-file-feed';
 import type { ModelRunner, TensorMap } from '../tensor';
 import { decodePng } from './decode-png';
 import { type ImageToImageModel, type RgbaImage, upscaleAlpha, upscaleImage } from './image-upscale';
@@ -99,7 +100,8 @@ describe('upscaleImage with a scripted runner', () => {
   /** A ×2 nearest-neighbour "model" over NCHW pixels in [0, 1] that records its calls. */
   function nearestRunner(calls: TensorMap[]): ModelRunner {
     return {
-      async run(_id, feeds) {
+      async run(_id, feedMap) {
+        const feeds = resolveFeeds(feedMap);
         calls.push(feeds);
         const input = feeds['pixels'];
         if (input?.type !== 'float32') throw new Error('expected float32 pixels');

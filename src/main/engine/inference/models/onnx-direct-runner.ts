@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ModelManifestSchema, type ModelEntry, type ModelManifest, type ModelTask } from '../../../../shared/models/manifest';
 import { toTensorData } from '../ort-runtime';
-import type { ModelRunner, TensorMap } from '../tensor';
+import { resolveFeeds } from '../framed-file-feed';
+import type { FeedMap, ModelRunner, TensorMap } from '../tensor';
 
 export const BUNDLED_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../resources/models');
 
@@ -36,11 +37,11 @@ export class OnnxDirectRunner implements ModelRunner {
     private readonly modelsDir: string = BUNDLED_MODELS_DIR,
   ) {}
 
-  async run(modelId: string, feeds: TensorMap, signal?: AbortSignal): Promise<TensorMap> {
+  async run(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<TensorMap> {
     signal?.throwIfAborted();
     const session = await this.session(modelId);
     const ortFeeds: Record<string, Tensor> = {};
-    for (const [name, tensor] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(tensor.type, tensor.data, tensor.dims);
+    for (const [name, tensor] of Object.entries(resolveFeeds(feeds))) ortFeeds[name] = new ort.Tensor(tensor.type, tensor.data, tensor.dims);
     const results = await session.run(ortFeeds);
     const outputs: TensorMap = {};
     for (const [name, tensor] of Object.entries(results)) outputs[name] = toTensorData(name, tensor);

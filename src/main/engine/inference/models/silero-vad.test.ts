@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveFeeds } from '../framed-file-feed';
 import type { ModelRunner, TensorData, TensorMap } from '../tensor';
 import { OnnxDirectRunner, bundledModel, readBundledManifest } from './onnx-direct-runner';
 import { SileroVad } from './silero-vad';
@@ -122,7 +123,8 @@ describe('SileroVad call contract', () => {
   /** A runner that records the feeds and answers with the frame's first new sample as probability, state + 1. */
   function recordingRunner(calls: TensorMap[]): ModelRunner {
     return {
-      async run(_id, feeds) {
+      async run(_id, feedMap) {
+        const feeds = resolveFeeds(feedMap);
         calls.push(feeds);
         const input = feeds['input'];
         const state = feeds['state'];
