@@ -15,6 +15,8 @@ export interface PcmStreamOptions<F extends PcmFormat> {
   audioStream?: number;
   /** Samples a second (ffmpeg resamples to it). */
   sampleRate: number;
+  /** Length of ffmpeg's resampling filter (its filter_size, 32 when absent): shorter is cheaper and less steep. */
+  resampleFilterSize?: number;
   /** 1 mixes every channel down to mono. */
   channels?: number;
   format: F;
@@ -51,8 +53,7 @@ export async function streamPcm<F extends PcmFormat>(options: PcmStreamOptions<F
       `0:a:${options.audioStream ?? 0}`,
       '-ac',
       String(channels),
-      '-ar',
-      String(options.sampleRate),
+      ...resampleArgs(options.sampleRate, channels, options.resampleFilterSize),
       '-f',
       options.format,
       'pipe:1',
@@ -76,6 +77,17 @@ export async function streamPcm<F extends PcmFormat>(options: PcmStreamOptions<F
  * The first `length` bytes as samples: a view when the bytes sit at an offset the sample type allows (pipe chunks
  * usually do), a copy otherwise.
  */
+/**
+ * The rate (and, with a filter size, the channel layout) for ffmpeg's resampler. Given a filter size, one `aresample`
+ * mixes down and resamples in one pass (mixing first, so a stereo file is resampled once); without, `-ar` leaves
+ * ffmpeg's own choice.
+ */
+function resampleArgs(sampleRate: number, channels: number, filterSize: number | undefined): string[] {
+  if (filterSize === undefined) return ['-ar', String(sampleRate)];
+  const layout = channels === 1 ? ':out_chlayout=mono' : channels === 2 ? ':out_chlayout=stereo' : '';
+  return ['-af', `aresample=${sampleRate}:filter_size=${filterSize}${layout}`];
+}
+
 function sampleView(format: PcmFormat, bytes: Buffer, length: number): Float32Array | Int16Array {
   const size = format === 'f32le' ? 4 : 2;
   if (bytes.byteOffset % size === 0) {

@@ -52,6 +52,12 @@ export interface AnalyzeSpeechOptions {
   tempDir?: string;
 }
 
+/**
+ * A resampling filter half ffmpeg's default length: a third less decoding time (0.33 s of CPU against 0.50 s for a
+ * 30-minute talk to 8 kHz) for a slightly gentler cut-off near 4 kHz, which a voice detector does not hear (same
+ * speech kept, pauses removed 0.916 against 0.914 on the noisy 30-minute talk).
+ */
+const RESAMPLE_FILTER_SIZE = 16;
 /** Share of the progress bar given to decoding; the model takes the rest. */
 const DECODE_SHARE = 0.1;
 /**
@@ -130,6 +136,7 @@ export async function analyzeSpeech(
         file,
         audioStream: source.audioStream,
         sampleRate: model.sampleRate,
+        resampleFilterSize: RESAMPLE_FILTER_SIZE,
         channels: 1,
         format: 'f32le',
         signal: stopDecoding.signal,
