@@ -8,7 +8,7 @@ import { openNewProject, type ProjectPage } from './support/project-page';
 /**
  * The Generate panel as a user works it in the web shell: drag a picture from the panel's list onto “Upscale ×4”,
  * watch the job, find the result with its lineage in the gallery; then draw a sheet of 16 stickers and see it; after
- * a reload the panel still lists both.
+ * a reload the panel still lists both, and its controls are as they were left.
  */
 
 const SCREENSHOT = path.resolve('.cache/generate-panel.png');
@@ -121,11 +121,13 @@ describe('the Generate panel in the web shell', () => {
     expect(await page.getByTestId('generate-run').count()).toBe(runs);
   }, 60_000);
 
-  it('still lists what it made, with the results, after the window reloads', async () => {
+  it('still lists what it made, with the results, and keeps its controls after the window reloads', async () => {
     await page.getByTestId('tab-generate').click();
     const jobIds = () => page.getByTestId('generate-run').evaluateAll((runs) => runs.map((run) => run.getAttribute('data-job-id')));
     const before = await jobIds();
     expect(before.length).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('generate-seed').fill('4242');
+    await page.getByTestId('generate-count').fill('9');
 
     await page.reload();
     await page.getByTestId('tab-generate').click();
@@ -133,5 +135,8 @@ describe('the Generate panel in the web shell', () => {
     const sheet = page.locator('[data-testid=generate-run]', { hasText: 'Sticker sheet' });
     expect(await sheet.getAttribute('data-state')).toBe('succeeded');
     await sheet.getByTestId('generate-result').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('generate-seed').inputValue()).toBe('4242');
+    expect(await page.getByTestId('generate-count').inputValue()).toBe('9');
+    expect(await page.getByTestId('generate-size').inputValue()).toBe('128');
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratorListing } from '../../../shared/generate/requests';
-import { classIndexFor, DEFAULT_CONTROLS, loopRequest, MAX_SEED, morphRequest, randomSeed, sampleRequest, variationsRequest } from './controls';
+import { classIndexFor, DEFAULT_CONTROLS, loopRequest, MAX_SEED, morphRequest, randomSeed, restoredControls, sampleRequest, variationsRequest } from './controls';
 
 const gan: GeneratorListing = {
   id: 'emoji-gan-32',
@@ -52,5 +52,18 @@ describe('sample controls', () => {
     expect(classIndexFor(gan, 2)).toBe(2);
     expect(classIndexFor(gan, 5)).toBeNull();
     expect(classIndexFor(undefined, 1)).toBeNull();
+  });
+});
+
+describe('restoredControls', () => {
+  it('takes back what was saved, settled, and the defaults for what is missing or unreadable', () => {
+    const saved = { ...DEFAULT_CONTROLS, count: 9, seed: 1234, size: 512, clipFormat: 'gif', upscale: 4, upscaleQuality: 'medium', classIndex: 3 };
+    expect(restoredControls(JSON.stringify(saved))).toEqual(saved);
+    expect(restoredControls(null)).toEqual(DEFAULT_CONTROLS);
+    expect(restoredControls('not json')).toEqual(DEFAULT_CONTROLS);
+    expect(restoredControls('[1, 2]')).toEqual(DEFAULT_CONTROLS);
+    // One bad field falls back alone; numbers out of range are brought into it.
+    const mixed = restoredControls(JSON.stringify({ count: 500, size: 300, clipFormat: 'avi', seed: 'x', temperature: 2.5, model: 'my-gan' }));
+    expect(mixed).toEqual({ ...DEFAULT_CONTROLS, count: 64, temperature: 2.5, model: 'my-gan' });
   });
 });

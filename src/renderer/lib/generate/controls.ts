@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { ApiInput } from '../../../shared/api';
 import {
   DEFAULT_GENERATOR,
   DEFAULT_ENCODER,
+  LOOP_FORMATS,
   type GeneratorListing,
   type ImageLayout,
   type LoopFormat,
@@ -70,6 +72,42 @@ export function settled(controls: SampleControls): SampleControls {
       : DEFAULT_CONTROLS.temperature,
   };
 }
+
+/**
+ * Controls kept from an earlier visit (as JSON text from storage), over the defaults: each field that still reads
+ * right is taken, the rest fall back, and numbers are settled, so old or edited storage never breaks the panel.
+ */
+export function restoredControls(text: string | null): SampleControls {
+  let stored: unknown;
+  try {
+    stored = text === null ? {} : JSON.parse(text);
+  } catch {
+    stored = {};
+  }
+  const fields = StoredControlsSchema.safeParse(stored);
+  if (!fields.success) return { ...DEFAULT_CONTROLS };
+  const kept = Object.fromEntries(Object.entries(fields.data).filter(([, value]) => value !== undefined));
+  return settled({ ...DEFAULT_CONTROLS, ...kept });
+}
+
+/** Each field on its own: one that fails to read is dropped, not the whole record. */
+const StoredControlsSchema = z.object({
+  model: z.string().min(1).max(80).optional().catch(undefined),
+  encoder: z.string().min(1).max(80).optional().catch(undefined),
+  count: z.number().optional().catch(undefined),
+  seed: z.number().optional().catch(undefined),
+  classIndex: z.number().int().min(0).nullable().optional().catch(undefined),
+  temperature: z.number().optional().catch(undefined),
+  size: z
+    .number()
+    .refine((size) => (OUTPUT_SIZES as readonly number[]).includes(size))
+    .optional()
+    .catch(undefined),
+  upscale: z.union([z.literal(0), z.literal(2), z.literal(4)]).optional().catch(undefined),
+  clipFormat: z.enum(LOOP_FORMATS).optional().catch(undefined),
+  clipSeconds: z.number().optional().catch(undefined),
+  upscaleQuality: z.enum(['slim', 'medium']).optional().catch(undefined),
+});
 
 /** The class to keep when the generator changes: the same index when the new one has it, else any. */
 export function classIndexFor(model: GeneratorListing | undefined, classIndex: number | null): number | null {

@@ -11,7 +11,17 @@ import {
 import type { Job } from '../../../shared/jobs';
 import type { ApiClient } from '../api';
 import { isConnectionError } from '../api/connection-error';
-import { classIndexFor, DEFAULT_CONTROLS, loopRequest, morphRequest, randomSeed, sampleRequest, variationsRequest, type SampleControls } from '../generate/controls';
+import {
+  classIndexFor,
+  DEFAULT_CONTROLS,
+  loopRequest,
+  morphRequest,
+  randomSeed,
+  restoredControls,
+  sampleRequest,
+  variationsRequest,
+  type SampleControls,
+} from '../generate/controls';
 import { planMorphs } from '../generate/morph-pairs';
 import { expectedLineages, type TrackedJob } from '../generate/results';
 import { generateTarget, sortDropped, type GenerateTargetId } from '../generate/targets';
@@ -23,7 +33,7 @@ export interface GenerateRun extends TrackedJob {
   label: string;
 }
 
-/** Runs kept per project across reloads (this browser or window's storage); the oldest are forgotten. */
+/** Runs (and the controls) kept per project across reloads (this browser or window's storage); the oldest are forgotten. */
 const STORED_RUNS = 50;
 const StoredRunsSchema = z.array(z.object({ jobId: z.string().max(100), label: z.string().max(100), lineages: z.array(LineageSchema).max(256) }));
 
@@ -33,7 +43,8 @@ export type RunStorage = Pick<Storage, 'getItem' | 'setItem'> | null;
 /**
  * The Generate panel's state: the generators to choose from, the sample controls, the picture the Morph target
  * holds, and the jobs started here (newest first), so their progress and results show in the panel. Kept outside the
- * view so switching tabs loses nothing, and the runs in storage per project folder so a reload loses nothing either.
+ * view so switching tabs loses nothing, and the runs and controls in storage per project folder so a reload loses
+ * nothing either.
  */
 export class GenerateState {
   models = $state.raw<GeneratorListing[]>([]);
@@ -125,10 +136,11 @@ export class GenerateState {
     this.setRuns(this.runs.filter((run) => run.jobId !== jobId));
   }
 
-  /** Another project opened (or none): its runs come back from storage; the held picture and models are not its. */
+  /** Another project opened (or none): its runs and controls come back from storage; the held picture and models are not its. */
   reset(folder: string | null): void {
     this.folder = folder;
     this.runs = this.storedRuns();
+    this.controls = restoredControls(this.stored(controlsKey));
     this.morphFrom = null;
     this.models = [];
     this.modelsLoaded = false;
@@ -148,23 +160,36 @@ export class GenerateState {
     }
   }
 
+  /** Keeps the controls as they are now for this project; the panel calls it when the user changes one. */
+  saveControls(): void {
+    this.store(controlsKey, JSON.stringify(this.controls));
+  }
+
   private setRuns(runs: GenerateRun[]): void {
     this.runs = runs.slice(0, STORED_RUNS);
-    if (this.folder === null || !this.storage) return;
-    try {
-      this.storage.setItem(storageKey(this.folder), JSON.stringify(this.runs));
-    } catch {
-      // Storage full or off: the runs still show until the next reload.
-    }
+    this.store(runsKey, JSON.stringify(this.runs));
   }
 
   private storedRuns(): GenerateRun[] {
-    if (this.folder === null || !this.storage) return [];
     try {
-      const parsed = StoredRunsSchema.safeParse(JSON.parse(this.storage.getItem(storageKey(this.folder)) ?? '[]'));
+      const parsed = StoredRunsSchema.safeParse(JSON.parse(this.stored(runsKey) ?? '[]'));
       return parsed.success ? parsed.data.slice(0, STORED_RUNS) : [];
     } catch {
       return [];
+    }
+  }
+
+  private stored(key: (folder: string) => string): string | null {
+    if (this.folder === null || !this.storage) return null;
+    return this.storage.getItem(key(this.folder));
+  }
+
+  private store(key: (folder: string) => string, text: string): void {
+    if (this.folder === null || !this.storage) return;
+    try {
+      this.storage.setItem(key(this.folder), text);
+    } catch {
+      // Storage full or off: what is shown stays until the next reload.
     }
   }
 
@@ -182,8 +207,12 @@ export class GenerateState {
   }
 }
 
-function storageKey(folder: string): string {
+function runsKey(folder: string): string {
   return `reelsmith.generate.runs:${folder}`;
+}
+
+function controlsKey(folder: string): string {
+  return `reelsmith.generate.controls:${folder}`;
 }
 
 function browserStorage(): RunStorage {
