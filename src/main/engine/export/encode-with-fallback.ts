@@ -21,6 +21,11 @@ export interface EncodeWithFallback {
   stage: string;
   /** Builds the run for an encoder; throws JobFailure when the request cannot be made into arguments. */
   prepare(encoder: VideoEncoderChoice | undefined): Promise<EncodeAttempt>;
+  /**
+   * What is wrong with the file ffmpeg wrote although it exited 0, or null. A problem fails the job with ffmpeg's
+   * command line and messages, which say why; no other encoder is tried, since the encoder is not what went wrong.
+   */
+  inspect?(): Promise<string | null>;
 }
 
 /**
@@ -28,17 +33,21 @@ export interface EncodeWithFallback {
  * last failure is the job's, with its command line and stderr. Exports and sequence renders share this.
  */
 export async function encodeWithFallback(ctx: JobContext, run: EncodeWithFallback): Promise<string> {
+  // The user chose the output path; the temporary beside it is an implementation detail.
+  const named = (message: string) => message.split(run.partial).join(run.output);
   for (const [attempt, encoder] of run.encoders.entries()) {
     const prepared = await run.prepare(encoder);
     ctx.report({ stage: encoder ? `${run.stage} (${encoder.name})` : run.stage, progress: 0 });
     try {
-      await runFfmpeg({
+      const { commandLine, stderrTail } = await runFfmpeg({
         program: run.ffmpeg,
         args: prepared.args,
         duration: prepared.duration,
         signal: ctx.signal,
         onProgress: (p) => ctx.report({ progress: p.fraction, eta: p.eta }),
       });
+      const problem = (await run.inspect?.()) ?? null;
+      if (problem !== null) throw new JobFailure({ message: named(problem), commandLine, stderrTail });
       return path.basename(run.output);
     } catch (error) {
       if (error instanceof FfmpegCancelled) throw new JobCancelled();
@@ -48,9 +57,7 @@ export async function encodeWithFallback(ctx: JobContext, run: EncodeWithFallbac
         ctx.report({ stage: `${encoder.name} failed; retrying with ${fallback.name}` });
         continue;
       }
-      // The user chose the output path; the temporary beside it is an implementation detail.
-      const message = error.message.split(run.partial).join(run.output);
-      throw new JobFailure({ message, commandLine: error.commandLine, stderrTail: error.stderrTail });
+      throw new JobFailure({ message: named(error.message), commandLine: error.commandLine, stderrTail: error.stderrTail });
     } finally {
       await prepared.dispose?.();
     }

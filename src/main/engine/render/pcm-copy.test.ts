@@ -42,10 +42,12 @@ describe('sample copy runs', () => {
       ],
     });
     // 1,920 samples (3,840 bytes) a frame; the source ends at frame 250.
-    expect(sampleCopyRuns(plan, plan.audio[0]!, new Map([['/m/talk.wav', wav]]), 1)).toEqual([
+    const probed = () => ({ still: false, duration: 10 });
+    expect(sampleCopyRuns(plan, plan.audio[0]!, new Map([['/m/talk.wav', wav]]), 1, probed)).toEqual([
       { kind: 'bytes', file: '/m/talk.wav', offset: 78 + 10 * 3840, bytes: 30 * 3840 },
       { kind: 'zeros', bytes: 10 * 3840 },
-      // A new read seeks to frame 239, and the last 15 frames are past the end: silence up to the gap after it.
+      // A new read, seeking to frame 200 (no later than two seconds before the end); the last 15 frames are past the
+      // end: silence up to the gap after it.
       { kind: 'bytes', file: '/m/talk.wav', offset: 78 + 240 * 3840, bytes: 10 * 3840 },
       { kind: 'zeros', bytes: (15 + 35) * 3840 },
     ]);
@@ -172,6 +174,13 @@ describe('rendering sound by copying samples', () => {
   it('gives the graph’s bytes for a segment running past its source’s end, silent there', async () => {
     // mono.wav is 600 frames long at 30 fps.
     await expectSameBytes('past-end', soundPlan(THIRTY, [['mono.wav', 10, 30], ['mono.wav', 560, 75]]), 1);
+  });
+
+  it('gives the graph’s bytes for segments starting past their source’s end, silent there', async () => {
+    // mono.wav is 600 frames long at 30 fps. [700, 20] is a read of its own, which [730, 20] continues; [590, 20]
+    // starts in the source's last second and runs past its end.
+    const cuts = [['mono.wav', 10, 30], ['mono.wav', 700, 20], ['mono.wav', 730, 20], ['mono.wav', 590, 20], ['mono.wav', 900, 15, 4]] as const;
+    await expectSameBytes('starts-past-end', soundPlan(THIRTY, cuts), 1);
   });
 
   it('gives the graph’s bytes for cuts alternating between two WAV sources', async () => {

@@ -5,7 +5,7 @@ import { JobCancelled, type JobContext } from '../jobs/job-queue';
 import { mixLayout } from './graph/audio-tracks';
 import { sourceLookup, type RenderSourceInfo } from './graph/graph-context';
 import { layoutTrack } from './graph/layout';
-import { planTrackReads } from './graph/reads';
+import { planTrackReads, type ReadSource } from './graph/reads';
 import { sampleAtFrame, seekSample } from './graph/timing';
 import { pcmWavHeader, readPcmWav, RIFF_MAX_BYTES, type PcmWav } from './pcm-wav';
 import type { RenderPreset } from './render-args';
@@ -68,7 +68,7 @@ export async function checkSampleCopy(request: SampleCopyRequest, sources: Reado
     wavs.set(file, wav);
   }
 
-  const runs = sampleCopyRuns(plan, track, wavs, channels);
+  const runs = sampleCopyRuns(plan, track, wavs, channels, source);
   const dataBytes = runs.reduce((sum, run) => sum + run.bytes, 0);
   const header = pcmWavHeader(channels, plan.sampleRate, dataBytes, encoderTag);
   if (header.length + dataBytes > RIFF_MAX_BYTES) return refuse('the file would be over 4 GiB');
@@ -77,14 +77,20 @@ export async function checkSampleCopy(request: SampleCopyRequest, sources: Reado
 
 /**
  * The output's samples as runs of source bytes and silence, placed exactly as the render graph places them: the same
- * pieces (layoutTrack), reads (planTrackReads) and sample positions (sampleAtFrame); a read starts where ffmpeg's seek
- * lands (seekSample), and a source ends in silence (the graph's apad). Adjacent runs that continue each other are one.
+ * pieces (layoutTrack), reads (planTrackReads, from the same probe of each source, so that both seek alike near a
+ * source's end) and sample positions (sampleAtFrame); a read starts where ffmpeg's seek lands (seekSample), and a
+ * source ends in silence (the graph's apad). Adjacent runs that continue each other are one.
  */
-export function sampleCopyRuns(plan: RenderPlan, track: AudioTrack, wavs: ReadonlyMap<string, PcmWav>, channels: 1 | 2): CopyRun[] {
+export function sampleCopyRuns(
+  plan: RenderPlan,
+  track: AudioTrack,
+  wavs: ReadonlyMap<string, PcmWav>,
+  channels: 1 | 2,
+  source: (file: string) => ReadSource,
+): CopyRun[] {
   const at = (frame: number) => sampleAtFrame(frame, plan.frameRate, plan.sampleRate);
   const frameBytes = channels * 2;
-  // A WAV is never a still picture.
-  const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, () => false);
+  const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, source);
   const runs: CopyRun[] = [];
   const push = (run: CopyRun) => {
     if (run.bytes === 0) return;

@@ -23,6 +23,7 @@ import {
 } from './loudness-normalise';
 import { checkSampleCopy, writeSampleCopy } from './pcm-copy';
 import { buildRenderArgs, renderTarget, type RenderPreset } from './render-args';
+import { renderedShortfall } from './rendered-length';
 import { planSources, probeRenderSources, withProbeFailures } from './render-sources';
 import { runStreamCopy, type KeyframeIndex } from './stream-copy';
 import { findTitleFont } from './title-font';
@@ -51,7 +52,8 @@ export interface RenderDependencies {
 }
 
 /**
- * A render of a plan to a file, as a job: probe the sources, build one graph, encode (hardware first, then software).
+ * A render of a plan to a file, as a job: probe the sources, build one graph, encode (hardware first, then software),
+ * and check that the file lasts as long as the plan.
  * Sound alone that the graph would only cut copies samples instead (pcm-copy.ts), with the same bytes as a result.
  */
 export function renderJob(capabilities: FfmpegCapabilities, request: RenderRequest, deps: RenderDependencies): JobSpec {
@@ -107,6 +109,7 @@ async function runEncode(
       ? loudnessNormaliseFilters(before, normalise.target, ceiling, request.plan.sampleRate, planSamples(request.plan), layout)
       : [];
   const partial = await ctx.output(request.output);
+  const durationSeconds = framesToSeconds(request.plan.duration, request.plan.frameRate);
   const encoders = encoderChoices(capabilities, preset, request.softwareOnly ?? false);
   const written = await encodeWithFallback(ctx, {
     ffmpeg: capabilities.ffmpeg.path,
@@ -125,11 +128,12 @@ async function runEncode(
       const args = buildRenderArgs({ graph, filterArgs: filter.args, output: partial, preset, ...(encoder ? { encoder } : {}) });
       return { args, duration: graph.durationSeconds, dispose: filter.dispose };
     },
+    // Half a frame: a stream a frame short fails, while MP4's sound, timed in milliseconds, passes.
+    inspect: () => renderedShortfall(capabilities.ffprobe.path, partial, durationSeconds, framesToSeconds(0.5, request.plan.frameRate)),
   });
   if (!normalise) return written;
   if (!before) return `${written} · silent, so its loudness was left as it is`;
   ctx.report({ stage: 'Measuring the result', progress: 0 });
-  const durationSeconds = framesToSeconds(request.plan.duration, request.plan.frameRate);
   const after = await measureFileLoudness(ctx, capabilities.ffmpeg.path, partial, layout, durationSeconds);
   if (!after) return `${written} · normalised, but its loudness could not be measured`;
   const result: NormalisationResult = { target: normalise.target, before, after, gain: gainMode(before, normalise.target, ceiling) };

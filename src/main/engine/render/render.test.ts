@@ -44,6 +44,13 @@ beforeAll(async () => {
     makeFrameCodedSource(ffmpeg, file('coded-25.mp4'), { rate: '25', frames: 400, gop: 50, flashEvery: 10 }),
     makeFrameCodedSource(ffmpeg, file('coded-ntsc.mp4'), { rate: '30000/1001', frames: 300, gop: 30, flashEvery: 10, bFrames: true }),
     makeFrameCodedSource(ffmpeg, file('flash-beep.mp4'), { rate: '25', frames: 1000, gop: 50, flashEvery: 8 }),
+    // 2 s: every frame flashes, so its sound is a steady tone from start to end.
+    makeFrameCodedSource(ffmpeg, file('short.mp4'), { rate: '25', frames: 50, gop: 25, flashEvery: 1 }),
+    // A picture of 1 s in an 8 s file: the sound goes on after it.
+    runFfmpeg({
+      program: ffmpeg,
+      args: ['-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=1', '-f', 'lavfi', '-i', 'sine=f=440:d=8', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', file('picture-ends-early.mp4')],
+    }),
     // Frames 0–29 at 30 fps, then frames 30–59 at 15 fps (timestamps in 1/30 s).
     makeFrameCodedSource(ffmpeg, file('vfr.mp4'), { rate: '30', frames: 60, gop: 30, flashEvery: 1000, setpts: 'if(lt(N,30),N,2*N-30)' }),
     runFfmpeg({
@@ -351,12 +358,62 @@ describe('filter option values', () => {
   });
 });
 
-describe('render jobs', () => {
-  function queue(changes: Job[] = []) {
-    return new JobQueue({ slots: { cpu: 1, inference: 1 }, partials: new PartialFiles(file('partials')), onChange: (j) => changes.push(j), progressIntervalMs: 0 });
-  }
-  const keyframes = new KeyframeIndex();
+function queue(changes: Job[] = []) {
+  return new JobQueue({ slots: { cpu: 1, inference: 1 }, partials: new PartialFiles(file('partials')), onChange: (j) => changes.push(j), progressIntervalMs: 0 });
+}
+const keyframes = new KeyframeIndex();
 
+/** The root mean square of `samples` (48 kHz) between two times in seconds. */
+function rms(samples: Float32Array, from: number, to: number): number {
+  const stretch = samples.subarray(Math.round(from * 48_000), Math.round(to * 48_000));
+  return Math.sqrt(stretch.reduce((sum, v) => sum + v * v, 0) / stretch.length);
+}
+
+describe('clips past their source’s end', () => {
+  // short.mp4 is 50 frames (2 s) of a steady tone. [45, 15] runs 10 frames past its end; [200, 25] starts 6 s past
+  // it, more than SEEK_GAP_SECONDS after the read before, so it is a read of its own, which [240, 10] continues.
+  const CUTS = [[10, 20], [45, 15], [200, 25], [240, 10], [30, 10]] as const;
+  const plan = () => cutPlan(file('short.mp4'), { num: 25, den: 1 }, CUTS);
+  /** The cuts above have sound before 1.0 s and after 2.8 s of the timeline, and silence between. */
+  const expectSilencePastTheEnd = (samples: Float32Array, exact: boolean) => {
+    // Lossy codecs smear each edge by a few milliseconds.
+    const edge = exact ? 0 : 0.05;
+    expect(rms(samples, 0, 1 - edge)).toBeGreaterThan(0.3);
+    // The source's AAC decodes 256 samples past its 2 s (its encoder's padding, nearly silent), heard up to 1.006 s.
+    if (exact) expect(samples.subarray(48_256, 2.8 * 48_000).every((v) => v === 0)).toBe(true);
+    else expect(rms(samples, 1 + edge, 2.8 - edge)).toBeLessThan(0.001);
+    expect(rms(samples, 2.8 + edge, 3.2 - edge)).toBeGreaterThan(0.3);
+  };
+
+  it('holds the last frame and is silent there, for the whole length of the sequence', async () => {
+    const output = file('past-end.mp4');
+    await render(plan(), output);
+    const held = Array.from({ length: 45 }, () => 49);
+    expect((await readCodedFrames(ffmpeg, output)).numbers).toEqual([...expectedFrames([[10, 20], [45, 5]]), ...held, ...expectedFrames([[30, 10]])]);
+    const facts = await streamFacts(output);
+    expect(facts.frames).toBe(80);
+    expect(Math.abs(facts.audioSeconds - 3.2)).toBeLessThan(1 / 25);
+    expectSilencePastTheEnd(await readSamples(ffmpeg, output), false);
+  });
+
+  it.each([
+    ['audio-aac', 'past-end.m4a', false],
+    ['audio-wav', 'past-end.wav', true],
+  ] as const)('renders sound alone (%s) at the sequence’s length, silent past the end', async (presetId, name, exact) => {
+    const q = queue();
+    const output = file(name);
+    const sound = { ...plan(), video: [] };
+    const job = q.submit(renderJob(caps, { plan: sound, output, presetId, fit: 'letterbox' }, { keyframes }));
+    const done = await q.whenSettled(job.id);
+    expect(done.state, done.error?.message).toBe('succeeded');
+    const samples = await readSamples(ffmpeg, output);
+    if (exact) expect(samples).toHaveLength(3.2 * 48_000);
+    else expect(Math.abs(samples.length / 48_000 - 3.2)).toBeLessThan(1 / 25);
+    expectSilencePastTheEnd(samples, exact);
+  });
+});
+
+describe('render jobs', () => {
   it('renders a plan to a preset with progress that ends at 1', async () => {
     const changes: Job[] = [];
     const q = queue(changes);
@@ -398,6 +455,20 @@ describe('render jobs', () => {
     const done = await q.whenSettled(job.id);
     expect(done.state).toBe('failed');
     expect(done.error?.message).toMatch(/nowhere\.mp4 does not exist/);
+  });
+
+  it('fails, keeping no file, when ffmpeg stops a stream early without reporting an error', async () => {
+    // The second cut starts 6 s in, where the picture has no frame left (its read seeks there: the container says
+    // 8 s), so the picture ends with the first cut, while the sound goes on to the end.
+    const plan = { ...cutPlan(file('picture-ends-early.mp4'), { num: 25, den: 1 }, [[0, 10], [150, 25]]), audio: [] };
+    const q = queue();
+    const output = file('stopped-early.mp4');
+    const job = q.submit(renderJob(caps, { plan, output, presetId: 'h264-same-size', fit: 'letterbox' }, { keyframes }));
+    const done = await q.whenSettled(job.id);
+    expect(done.state).toBe('failed');
+    expect(done.error?.message).toMatch(/picture ends at 0\.40 s of 1\.40 s/);
+    expect(done.error?.commandLine).toContain('-filter_complex');
+    expect((await fs.readdir(dir)).filter((name) => name.includes('stopped-early'))).toEqual([]);
   });
 
   it('refuses a preset a sequence cannot render to, and an output that would overwrite a source', () => {

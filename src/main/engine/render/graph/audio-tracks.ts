@@ -39,14 +39,15 @@ export function mixAudioTracks(ctx: GraphContext): string {
 
 /**
  * One track. Each read is resampled to the plan's sample rate and the mix's layout with `first_pts=0` (silence fills a
- * late start) and padded with silence at its end, so sample k of a read is the source at seek + k / sampleRate. Pieces
- * are cut with `atrim` on whole sample numbers; their lengths come from the timeline positions, so the track has
- * exactly the plan's samples and every cut lands within half a sample of its frame.
+ * late start) and padded with silence at its end (all that a segment past the source's end gets), so sample k of a
+ * read is the source at seek + k / sampleRate. Pieces are cut with `atrim` on whole sample numbers; their lengths come
+ * from the timeline positions, so the track has exactly the plan's samples and every cut lands within half a sample
+ * of its frame.
  */
 function trackStream(ctx: GraphContext, track: AudioTrack, layout: MixLayout): string {
   const { plan, writer } = ctx;
   const at = (frame: number) => sampleAtFrame(frame, plan.frameRate, plan.sampleRate);
-  const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, (s) => ctx.source(s).still);
+  const { reads, readOfSegment } = planTrackReads(track.segments, plan.frameRate, (s) => ctx.source(s));
   const taps: TapRange[][] = reads.map(() => []);
 
   const span = (from: SegmentSpan, timelineStart: number, length: number, fades = false): string => {

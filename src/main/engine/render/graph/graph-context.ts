@@ -9,6 +9,8 @@ export interface RenderSourceInfo {
   audio: { codec: string; channels: number } | null;
   /** A still image (photo, PNG): shown for as long as its segment lasts. */
   still: boolean;
+  /** Seconds the source lasts, by its container; null for a still or when unknown. Reads seek well before it. */
+  duration: number | null;
   /** Sample (pixel) aspect ratio; non-square pixels are made square before fitting. Rotation is applied by ffmpeg. */
   sar: { num: number; den: number };
   /** The picture's size as shown (pixel shape and rotation applied); null when unknown. */

@@ -16,11 +16,31 @@ export const SEEK_GAP_SECONDS = 5;
 /** A new read seeks a frame early so that the exact first frame never depends on how ffmpeg rounds the seek point. */
 const SEEK_MARGIN_FRAMES = 1;
 
+/**
+ * A read seeks no later than this before its source's end. A read that seeks to or past the last frame decodes
+ * nothing, so `tpad` has no frame to repeat and `apad` no timestamp to go on from: its segments come out empty or
+ * mistimed and end their track early, and ffmpeg writes a file shorter than the plan while exiting 0, or fails with
+ * "Invalid data" where `asegment` deals the read out (FFmpeg 5.1). Read from before the end, a segment past it holds
+ * the source's last frame and is silent, like a segment that runs on past the end (and like the preview, whose
+ * player stops on the last frame). Seconds, not a frame, because a stream can end before its container's duration
+ * (a picture stopping a little before its sound, a slow frame rate); the extra decoding touches only reads in a
+ * source's last two seconds and costs little next to the seek itself (half a GOP on average).
+ */
+const SEEK_END_MARGIN_SECONDS = 2;
+
 export interface ReadSegment {
   source: string;
   sourceStart: number;
   timelineStart: number;
   duration: number;
+}
+
+/** What reading a source depends on. */
+export interface ReadSource {
+  /** A still image: read looped at the plan's rate, never seeked. */
+  still: boolean;
+  /** Seconds the source lasts, by its container (as the timeline measures media); null when unknown. */
+  duration: number | null;
 }
 
 export interface SourceRead {
@@ -43,14 +63,14 @@ export interface TrackReads {
 export function planTrackReads(
   segments: readonly ReadSegment[],
   rate: FrameRate,
-  isStill: (source: string) => boolean,
+  source: (file: string) => ReadSource,
 ): TrackReads {
   const gapFrames = Math.ceil((SEEK_GAP_SECONDS * rate.num) / rate.den);
   const reads: SourceRead[] = [];
   const readOfSegment: number[] = [];
   const openReads = new Map<string, number>();
   for (const segment of segments) {
-    const still = isStill(segment.source);
+    const { still, duration } = source(segment.source);
     const segmentEnd = segment.sourceStart + segment.duration;
     const open = still ? undefined : openReads.get(segment.source);
     const current = open === undefined ? undefined : reads[open];
@@ -60,12 +80,18 @@ export function planTrackReads(
       readOfSegment.push(open);
       continue;
     }
-    const seek = still || segment.sourceStart <= gapFrames ? 0 : segment.sourceStart - SEEK_MARGIN_FRAMES;
+    const seek = still || segment.sourceStart <= gapFrames ? 0 : Math.min(segment.sourceStart - SEEK_MARGIN_FRAMES, lastSeek(duration, rate));
     reads.push({ source: segment.source, still, seek, end: still ? segment.duration : segmentEnd, segments: [segment] });
     readOfSegment.push(reads.length - 1);
     if (!still) openReads.set(segment.source, reads.length - 1);
   }
   return { reads, readOfSegment };
+}
+
+/** The latest frame a read of a source lasting `duration` seconds seeks to (see SEEK_END_MARGIN_SECONDS). */
+function lastSeek(duration: number | null, rate: FrameRate): number {
+  if (duration === null) return Infinity;
+  return Math.max(0, Math.floor(((duration - SEEK_END_MARGIN_SECONDS) * rate.num) / rate.den));
 }
 
 /** Where `offset` frames into a segment lies in its read's decoded stream (frame 0 is the read's seek point). */

@@ -4,8 +4,8 @@ import { INLINE_FILTER_LIMIT } from '../../ffmpeg/filter-script';
 import { buildRenderGraph, type RenderSourceInfo, type RenderTarget } from './render-graph';
 
 const STEREO_AAC = { codec: 'aac', channels: 2 };
-const CLIP: RenderSourceInfo = { hasVideo: true, audio: STEREO_AAC, still: false, sar: { num: 1, den: 1 }, displayWidth: 1920, displayHeight: 1080 };
-const NO_PICTURE = { hasVideo: false, still: false, sar: { num: 1, den: 1 }, displayWidth: null, displayHeight: null };
+const CLIP: RenderSourceInfo = { hasVideo: true, audio: STEREO_AAC, still: false, duration: 60, sar: { num: 1, den: 1 }, displayWidth: 1920, displayHeight: 1080 };
+const NO_PICTURE = { hasVideo: false, still: false, duration: 60, sar: { num: 1, den: 1 }, displayWidth: null, displayHeight: null };
 const SOURCES = new Map<string, RenderSourceInfo>([
   ['/m/a.mp4', CLIP],
   ['/m/b.mp4', CLIP],
@@ -14,7 +14,8 @@ const SOURCES = new Map<string, RenderSourceInfo>([
   ['/m/music.flac', { ...NO_PICTURE, audio: { codec: 'flac', channels: 2 } }],
   ['/m/talk.wav', { ...NO_PICTURE, audio: { codec: 'pcm_s16le', channels: 1 } }],
   ['/m/phone.mp4', { ...CLIP, audio: { codec: 'aac', channels: 1 } }],
-  ['/m/logo.png', { hasVideo: true, audio: null, still: true, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
+  ['/m/logo.png', { hasVideo: true, audio: null, still: true, duration: null, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
+  ['/m/ten-seconds.mp4', { ...CLIP, duration: 10 }],
   ['/m/frame-sized.mp4', { ...CLIP, displayWidth: 1280, displayHeight: 720 }],
 ]);
 const SAME_SIZE: RenderTarget = { video: { width: 1280, height: 720, fit: 'letterbox', filterSuffix: 'format=yuv420p' }, audio: true };
@@ -113,6 +114,16 @@ describe('render graph', () => {
     const seekSamples = Math.round((399 * 1001 * 48_000) / 30_000);
     const startSamples = Math.round((400 * 1001 * 48_000) / 30_000) - seekSamples;
     expect(graph.graph).toContain(`atrim=start_pts=${startSamples}:end_pts=${startSamples + 17_618}`);
+    expectWellWired(graph.graph, ['[vout]', '[aout]']);
+  });
+
+  it('reads a segment past its source’s end from two seconds before the end, so its last frame and silence go on', () => {
+    const segments = cuts('/m/ten-seconds.mp4', [[0, 25], [400, 25]]);
+    const graph = buildRenderGraph(plan({ duration: 50, video: [{ segments }], audio: [{ segments }] }), SOURCES, SAME_SIZE, null);
+    // Frame 400 is 16 s into a 10 s source: the read seeks to 8 s, where there are frames to hold, not to 15.96 s.
+    expect(graph.inputArgs).toEqual(['-t', '1.080000', '-i', '/m/ten-seconds.mp4', '-ss', '8.000000', '-t', '9.080000', '-i', '/m/ten-seconds.mp4']);
+    expect(graph.graph).toContain('[1:v:0]fps=25:start_time=0,tpad=stop=-1:stop_mode=clone,trim=start_pts=200:end_pts=225,');
+    expect(graph.graph).toContain('apad,atrim=start_pts=384000:end_pts=432000,');
     expectWellWired(graph.graph, ['[vout]', '[aout]']);
   });
 

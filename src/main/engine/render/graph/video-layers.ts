@@ -25,8 +25,9 @@ export function composeVideoLayers(ctx: GraphContext): string {
 /**
  * One layer: every source read is resampled to the plan's rate (`fps`), so frame k of a read is the source at
  * (seek + k) / rate and a segment is cut with `trim` on whole frame numbers; `tpad` repeats a read's last frame
- * so that a source a frame short still fills its segment. The pieces are concatenated and renumbered so the layer
- * has exactly one frame per plan frame.
+ * so that a source a frame short still fills its segment, and a segment past the source's end holds its last frame
+ * (reads never seek past the end: planTrackReads). The pieces are concatenated and renumbered so the layer has
+ * exactly one frame per plan frame.
  */
 function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): string {
   const { plan, writer } = ctx;
@@ -35,7 +36,7 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
       throw new Error(`${segment.source} has no picture, so it cannot be on a video layer.`);
     }
   }
-  const { reads, readOfSegment } = planTrackReads(layer.segments, plan.frameRate, (s) => ctx.source(s).still);
+  const { reads, readOfSegment } = planTrackReads(layer.segments, plan.frameRate, (s) => ctx.source(s));
   const taps: TapRange[][] = reads.map(() => []);
 
   const span = (from: SegmentSpan, length: number, fades = false): string => {
