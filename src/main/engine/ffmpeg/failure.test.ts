@@ -8,6 +8,7 @@ describe('describeFfmpegFailure', () => {
     ["Unknown encoder 'libx265'", /no “libx265” encoder/],
     ['av_interleaved_write_frame(): No space left on device', /disk is full/],
     ['/readonly/out.mp4: Permission denied', /Permission denied: \/readonly\/out\.mp4\./],
+    ['Error while filtering: Invalid data found when processing input', /failed while filtering the video or sound \(Error while filtering: Invalid data/],
     ['[mp4 @ 0x1] Could not find tag for codec dnxhd in stream #0, codec not currently supported in container\nError initializing output stream 0:0 --', /output file type cannot hold/],
   ])('explains %j', (stderr, expected) => {
     expect(describeFfmpegFailure(stderr, 1)).toMatch(expected);

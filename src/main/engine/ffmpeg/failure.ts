@@ -27,6 +27,11 @@ export function describeFfmpegFailure(stderrTail: string, exitCode: number | nul
   const initFailed = find(/Error (?:while opening|initializing) (?:output stream|encoder)|Could not open encoder|OpenEncodeSessionEx failed|Cannot load/i);
   if (initFailed) return `The encoder could not start (${initFailed}).`;
 
+  // Filters report the errors of the frames they were given in the same words as a damaged file ("Invalid data found
+  // when processing input"), but there the files were read: the fault lies in the processing, not the media.
+  const filtering = find(/Error while filtering|Failed to inject frame into filter network|Error reinitializing filters/i);
+  if (filtering) return `ffmpeg failed while filtering the video or sound (${filtering}).`;
+
   const invalid = find(/Invalid data found when processing input|moov atom not found|could not find codec parameters|Invalid NAL unit|EBML header parsing failed|End of file/i);
   if (invalid) return 'The file is damaged or is not a media file ffmpeg can read.';
 
