@@ -44,8 +44,8 @@ export interface BatchedVadOptions {
   /** Most rows in one batch, over all groups. */
   maxLanes: number;
   /**
-   * Batches in flight at once, each over its share of the lanes. Two keep the model busy: while one batch runs, the
-   * other's result travels back and its next input is prepared.
+   * Batches in flight at once, each over its share of the lanes: while one batch runs, the others' results travel
+   * back and their next calls are prepared, so the host always has one waiting.
    */
   groups: number;
   signal?: AbortSignal;
