@@ -50,8 +50,11 @@ export interface AnalysisServiceOptions {
   onChange(assetId: string, kind: AnalysisKind): void;
 }
 
-/** Bumped when an analysis changes what it finds for the same input, so older cached results are not used. */
-const ANALYSIS_VERSION = 2;
+/**
+ * Bumped when an analysis changes what it finds for the same input, so older cached results of that kind are not
+ * used (speech 3: decoded to 8 kHz with a shorter resampling filter, which moves a few segment edges).
+ */
+const ANALYSIS_VERSIONS: Record<AnalysisKind, number> = { speech: 3, loudness: 2, scenes: 2 };
 
 const TITLES: Record<AnalysisKind, string> = { speech: 'Speech', loudness: 'Loudness', scenes: 'Scenes' };
 
@@ -64,7 +67,7 @@ export class AnalysisService {
   /** The cached result of `request` for the asset, or null when it has not been analysed that way. */
   async get(assetId: string, request: AnalysisRequest): Promise<AnalysisResult | null> {
     const { file } = this.locate(assetId, request);
-    return readResult(file);
+    return readResult(file, request.kind);
   }
 
   /** Starts the analysis as a job, or returns the job already running for the same request. */
@@ -95,13 +98,13 @@ export class AnalysisService {
   async obtain(assetId: string, request: AnalysisRequest, context: AnalysisContext): Promise<AnalysisResult> {
     const { asset, file } = this.locate(assetId, request);
     refuseUnanalysable(asset, request);
-    return (await readResult(file)) ?? (await this.compute(asset, file, request, context)).result;
+    return (await readResult(file, request.kind)) ?? (await this.compute(asset, file, request, context)).result;
   }
 
   private async compute(asset: Asset, file: string, request: AnalysisRequest, context: AnalysisContext): Promise<{ result: AnalysisResult; summary: string }> {
     const made = await this.analyse(asset.path, request, context);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify({ version: ANALYSIS_VERSION, request, result: made.result }));
+    await writeFileAtomic(file, JSON.stringify({ version: ANALYSIS_VERSIONS[request.kind], request, result: made.result }));
     this.options.onChange(asset.id, request.kind);
     return made;
   }
@@ -166,7 +169,7 @@ function refuseUnanalysable(asset: Asset, request: AnalysisRequest): void {
 
 /** `cache/analysis/<fingerprint>/<kind>-<hash of the request>.json` in the project folder. */
 export function analysisFile(projectFolder: string, fingerprint: string, request: AnalysisRequest): string {
-  const key = createHash('sha256').update(JSON.stringify({ version: ANALYSIS_VERSION, request: sortedKeys(request) })).digest('hex').slice(0, 20);
+  const key = createHash('sha256').update(JSON.stringify({ version: ANALYSIS_VERSIONS[request.kind], request: sortedKeys(request) })).digest('hex').slice(0, 20);
   return path.join(projectFolder, 'cache', 'analysis', fingerprintKey(fingerprint), `${request.kind}-${key}.json`);
 }
 
@@ -179,7 +182,7 @@ function sortedKeys(value: unknown): unknown {
   return value;
 }
 
-async function readResult(file: string): Promise<AnalysisResult | null> {
+async function readResult(file: string, kind: AnalysisKind): Promise<AnalysisResult | null> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -188,7 +191,7 @@ async function readResult(file: string): Promise<AnalysisResult | null> {
   }
   try {
     const parsed = JSON.parse(text) as { version?: unknown; result?: unknown };
-    if (parsed.version !== ANALYSIS_VERSION) return null;
+    if (parsed.version !== ANALYSIS_VERSIONS[kind]) return null;
     return AnalysisResultSchema.parse(parsed.result);
   } catch {
     // A damaged cache entry is as good as none: the analysis runs again.
