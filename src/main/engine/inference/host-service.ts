@@ -130,8 +130,9 @@ export class HostService {
     const load = await this.options.runtime;
     if (!load.ok) throw new HostFailure('unavailable', load.message);
     const { runtime } = load;
-    this.cudaMissing ??= this.options.platform === 'linux' ? this.options.cudaMissing(runtime) : Promise.resolve(null);
     if (this.gpuMissing === undefined) this.gpuMissing = this.options.platform === 'linux' ? this.options.gpuMissing() : null;
+    // Without a GPU the CUDA libraries do not matter: their check (an ldconfig run) is skipped.
+    this.cudaMissing ??= this.options.platform === 'linux' && this.gpuMissing === null ? this.options.cudaMissing(runtime) : Promise.resolve(null);
     const plan = providerPlan({ platform: this.options.platform, forceCpu: settings.forceCpu, cudaMissing: await this.cudaMissing, gpuMissing: this.gpuMissing });
     const supported = new Set(runtime.backends.map((b) => b.name));
     // A provider this build of onnxruntime lacks is recorded as skipped rather than tried.
