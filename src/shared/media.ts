@@ -26,6 +26,11 @@ export const VideoInfoSchema = z.object({
   hasAlpha: z.boolean(),
   /** High dynamic range by its transfer: PQ (HDR10, Dolby Vision's base) or HLG (phones, broadcast); null for SDR. */
   hdr: z.enum(['pq', 'hlg']).nullable().default(null),
+  /**
+   * Seconds the picture stream lasts by its own header, when the container gives one (MP4, MOV; not Matroska): a
+   * picture can stop before the file's sound does. Absent when unknown.
+   */
+  duration: z.number().positive().optional(),
 });
 export type VideoInfo = z.infer<typeof VideoInfoSchema>;
 

@@ -207,6 +207,7 @@ function videoInfo(s: Stream, isImage: boolean): VideoInfo {
     // VP8/VP9 in WebM carry alpha in a side channel the decoder's pixel format does not show; the muxer tags it.
     hasAlpha: pixelFormatHasAlpha(s.pix_fmt) || s.tags['alpha_mode'] === '1',
     hdr: s.color_transfer === 'smpte2084' ? 'pq' : s.color_transfer === 'arib-std-b67' ? 'hlg' : null,
+    ...(!isImage && s.duration !== undefined && s.duration > 0 ? { duration: s.duration } : {}),
   };
 }
 

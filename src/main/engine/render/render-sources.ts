@@ -27,6 +27,7 @@ export async function probeRenderSources(ffprobe: string, plan: RenderPlan): Pro
           audio: sound ? { codec: sound.codec, channels: sound.channels } : null,
           still: info.kind === 'image',
           duration: info.duration,
+          pictureDuration: video?.duration ?? null,
           sar: video?.sar ?? { num: 1, den: 1 },
           displayWidth: video?.displayWidth ?? null,
           displayHeight: video?.displayHeight ?? null,

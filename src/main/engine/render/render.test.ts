@@ -46,11 +46,14 @@ beforeAll(async () => {
     makeFrameCodedSource(ffmpeg, file('flash-beep.mp4'), { rate: '25', frames: 1000, gop: 50, flashEvery: 8 }),
     // 2 s: every frame flashes, so its sound is a steady tone from start to end.
     makeFrameCodedSource(ffmpeg, file('short.mp4'), { rate: '25', frames: 50, gop: 25, flashEvery: 1 }),
-    // A picture of 1 s in an 8 s file: the sound goes on after it.
-    runFfmpeg({
-      program: ffmpeg,
-      args: ['-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=1', '-f', 'lavfi', '-i', 'sine=f=440:d=8', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', file('picture-ends-early.mp4')],
-    }),
+    // A picture of 1 s in an 8 s file: the sound goes on after it. MP4 gives the picture's own duration; Matroska
+    // gives none, so there the render knows only the file's.
+    ...['picture-ends-early.mp4', 'picture-ends-early.mkv'].map((name) =>
+      runFfmpeg({
+        program: ffmpeg,
+        args: ['-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=1', '-f', 'lavfi', '-i', 'sine=f=440:d=8', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', file(name)],
+      }),
+    ),
     // Frames 0–29 at 30 fps, then frames 30–59 at 15 fps (timestamps in 1/30 s).
     makeFrameCodedSource(ffmpeg, file('vfr.mp4'), { rate: '30', frames: 60, gop: 30, flashEvery: 1000, setpts: 'if(lt(N,30),N,2*N-30)' }),
     runFfmpeg({
@@ -457,10 +460,21 @@ describe('render jobs', () => {
     expect(done.error?.message).toMatch(/nowhere\.mp4 does not exist/);
   });
 
-  it('fails, keeping no file, when ffmpeg stops a stream early without reporting an error', async () => {
-    // The second cut starts 6 s in, where the picture has no frame left (its read seeks there: the container says
-    // 8 s), so the picture ends with the first cut, while the sound goes on to the end.
+  it('holds the last frame of a picture that stopped before its file, for a cut after it', async () => {
+    // The second cut starts 6 s in, 5 s after the picture's last frame: its read seeks to before the picture's end
+    // (the MP4 says the picture lasts 1 s), so there is a frame to hold.
     const plan = { ...cutPlan(file('picture-ends-early.mp4'), { num: 25, den: 1 }, [[0, 10], [150, 25]]), audio: [] };
+    const q = queue();
+    const output = file('held-picture.mp4');
+    const done = await q.whenSettled(q.submit(renderJob(caps, { plan, output, presetId: 'h264-same-size', fit: 'letterbox' }, { keyframes })).id);
+    expect(done.state, done.error?.message).toBe('succeeded');
+    expect((await streamFacts(output)).frames).toBe(35);
+  });
+
+  it('fails, keeping no file, when ffmpeg stops a stream early without reporting an error', async () => {
+    // As above, but Matroska does not say how long the picture lasts: the read seeks to 6 s (the file lasts 8 s),
+    // where the picture has no frame left, so it ends with the first cut while the sound goes on to the end.
+    const plan = { ...cutPlan(file('picture-ends-early.mkv'), { num: 25, den: 1 }, [[0, 10], [150, 25]]), audio: [] };
     const q = queue();
     const output = file('stopped-early.mp4');
     const job = q.submit(renderJob(caps, { plan, output, presetId: 'h264-same-size', fit: 'letterbox' }, { keyframes }));

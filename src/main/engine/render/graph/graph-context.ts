@@ -11,6 +11,8 @@ export interface RenderSourceInfo {
   still: boolean;
   /** Seconds the source lasts, by its container; null for a still or when unknown. Reads seek well before it. */
   duration: number | null;
+  /** Seconds its picture lasts when the picture stream says, which can be less than `duration`; else null. */
+  pictureDuration: number | null;
   /** Sample (pixel) aspect ratio; non-square pixels are made square before fitting. Rotation is applied by ffmpeg. */
   sar: { num: number; den: number };
   /** The picture's size as shown (pixel shape and rotation applied); null when unknown. */

@@ -4,8 +4,17 @@ import { INLINE_FILTER_LIMIT } from '../../ffmpeg/filter-script';
 import { buildRenderGraph, type RenderSourceInfo, type RenderTarget } from './render-graph';
 
 const STEREO_AAC = { codec: 'aac', channels: 2 };
-const CLIP: RenderSourceInfo = { hasVideo: true, audio: STEREO_AAC, still: false, duration: 60, sar: { num: 1, den: 1 }, displayWidth: 1920, displayHeight: 1080 };
-const NO_PICTURE = { hasVideo: false, still: false, duration: 60, sar: { num: 1, den: 1 }, displayWidth: null, displayHeight: null };
+const CLIP: RenderSourceInfo = {
+  hasVideo: true,
+  audio: STEREO_AAC,
+  still: false,
+  duration: 60,
+  pictureDuration: null,
+  sar: { num: 1, den: 1 },
+  displayWidth: 1920,
+  displayHeight: 1080,
+};
+const NO_PICTURE = { hasVideo: false, still: false, duration: 60, pictureDuration: null, sar: { num: 1, den: 1 }, displayWidth: null, displayHeight: null };
 const SOURCES = new Map<string, RenderSourceInfo>([
   ['/m/a.mp4', CLIP],
   ['/m/b.mp4', CLIP],
@@ -14,8 +23,9 @@ const SOURCES = new Map<string, RenderSourceInfo>([
   ['/m/music.flac', { ...NO_PICTURE, audio: { codec: 'flac', channels: 2 } }],
   ['/m/talk.wav', { ...NO_PICTURE, audio: { codec: 'pcm_s16le', channels: 1 } }],
   ['/m/phone.mp4', { ...CLIP, audio: { codec: 'aac', channels: 1 } }],
-  ['/m/logo.png', { hasVideo: true, audio: null, still: true, duration: null, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
+  ['/m/logo.png', { hasVideo: true, audio: null, still: true, duration: null, pictureDuration: null, sar: { num: 1, den: 1 }, displayWidth: 64, displayHeight: 64 }],
   ['/m/ten-seconds.mp4', { ...CLIP, duration: 10 }],
+  ['/m/picture-stops-early.mp4', { ...CLIP, duration: 10, pictureDuration: 6 }],
   ['/m/frame-sized.mp4', { ...CLIP, displayWidth: 1280, displayHeight: 720 }],
 ]);
 const SAME_SIZE: RenderTarget = { video: { width: 1280, height: 720, fit: 'letterbox', filterSuffix: 'format=yuv420p' }, audio: true };
@@ -124,6 +134,15 @@ describe('render graph', () => {
     expect(graph.inputArgs).toEqual(['-t', '1.080000', '-i', '/m/ten-seconds.mp4', '-ss', '8.000000', '-t', '9.080000', '-i', '/m/ten-seconds.mp4']);
     expect(graph.graph).toContain('[1:v:0]fps=25:start_time=0,tpad=stop=-1:stop_mode=clone,trim=start_pts=200:end_pts=225,');
     expect(graph.graph).toContain('apad,atrim=start_pts=384000:end_pts=432000,');
+    expectWellWired(graph.graph, ['[vout]', '[aout]']);
+  });
+
+  it('reads a picture that stops before its file from before the picture’s own end', () => {
+    const segments = cuts('/m/picture-stops-early.mp4', [[200, 25]]);
+    const graph = buildRenderGraph(plan({ duration: 25, video: [{ segments }], audio: [{ segments }] }), SOURCES, SAME_SIZE, null);
+    // 8 s in: the picture ended at 6 s, so its read seeks to 4 s (and holds the last frame); the sound is there at 8 s.
+    expect(graph.inputArgs).toEqual(['-ss', '4.000000', '-t', '5.080000', '-i', '/m/picture-stops-early.mp4', '-ss', '7.960000', '-t', '1.120000', '-i', '/m/picture-stops-early.mp4']);
+    expect(graph.graph).toContain('[0:v:0]fps=25:start_time=0,tpad=stop=-1:stop_mode=clone,trim=start_pts=100:end_pts=125');
     expectWellWired(graph.graph, ['[vout]', '[aout]']);
   });
 

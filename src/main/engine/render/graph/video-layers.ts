@@ -36,7 +36,11 @@ function layerStream(ctx: GraphContext, layer: VideoLayer, look: LayerLook): str
       throw new Error(`${segment.source} has no picture, so it cannot be on a video layer.`);
     }
   }
-  const { reads, readOfSegment } = planTrackReads(layer.segments, plan.frameRate, (s) => ctx.source(s));
+  // A picture that stops before its file does is read from before its own end.
+  const { reads, readOfSegment } = planTrackReads(layer.segments, plan.frameRate, (s) => {
+    const { still, duration, pictureDuration } = ctx.source(s);
+    return { still, duration: pictureDuration === null || duration === null ? duration : Math.min(duration, pictureDuration) };
+  });
   const taps: TapRange[][] = reads.map(() => []);
 
   const span = (from: SegmentSpan, length: number, fades = false): string => {
