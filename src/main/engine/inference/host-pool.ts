@@ -53,18 +53,11 @@ export class HostPool implements ModelRunner {
   }
 
   async runWithDetails(modelId: string, feeds: FeedMap, signal?: AbortSignal): Promise<RunResult> {
-    const host = this.pick();
-    host.running += 1;
-    if (host.idleTimer) clearTimeout(host.idleTimer);
-    host.idleTimer = null;
-    try {
-      const result = await host.client.runWithDetails(modelId, feeds, signal);
+    return this.busy(this.pick(), async (client) => {
+      const result = await client.runWithDetails(modelId, feeds, signal);
       this.ranOn(result.provider);
       return result;
-    } finally {
-      host.running -= 1;
-      if (host.running === 0) this.stopWhenIdle(host);
-    }
+    });
   }
 
   /**
@@ -72,16 +65,11 @@ export class HostPool implements ModelRunner {
    * will need the model calls this before its own slow start (probing, decoding). Returns the provider chosen.
    */
   async prepare(modelId: string): Promise<ProviderName> {
-    const host = this.hosts[0] ?? this.add();
-    host.running += 1;
-    try {
-      const { provider } = await host.client.load(modelId);
+    return this.busy(this.hosts[0] ?? this.add(), async (client) => {
+      const { provider } = await client.load(modelId);
       this.ranOn(provider);
       return provider;
-    } finally {
-      host.running -= 1;
-      if (host.running === 0) this.stopWhenIdle(host);
-    }
+    });
   }
 
   /** Closes every host's sessions (the settings changed); the next runs choose their provider again. */
@@ -108,6 +96,19 @@ export class HostPool implements ModelRunner {
     const host: PooledHost = { client: this.options.makeClient(), running: 0, idleTimer: null };
     this.hosts.push(host);
     return host;
+  }
+
+  /** `work` on a host, counted as running on it meanwhile, so the host neither stops nor looks free to others. */
+  private async busy<T>(host: PooledHost, work: (client: PooledClient) => Promise<T>): Promise<T> {
+    host.running += 1;
+    if (host.idleTimer) clearTimeout(host.idleTimer);
+    host.idleTimer = null;
+    try {
+      return await work(host.client);
+    } finally {
+      host.running -= 1;
+      if (host.running === 0) this.stopWhenIdle(host);
+    }
   }
 
   private ranOn(provider: ProviderName): void {
